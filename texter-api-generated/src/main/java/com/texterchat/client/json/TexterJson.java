@@ -1,0 +1,47 @@
+package com.texterchat.client.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.openapitools.jackson.nullable.JsonNullableModule;
+
+/**
+ * The Jackson configuration every part of the SDK uses to read and write Texter JSON.
+ *
+ * <p>Reading is lenient so that new fields or enum values Texter adds never break a client: unknown
+ * properties are ignored and unknown enum values become the generated {@code UNKNOWN} constant. Writing
+ * leaves out fields that were never set (so a PATCH only carries what the caller changed), while an
+ * explicit {@code null} set through a nullable field is still sent, e.g. to remove a quick reply's title.
+ * Date-times are written as ISO-8601 strings.
+ */
+public final class TexterJson {
+
+    private static final ObjectMapper SHARED = newMapper();
+
+    private TexterJson() {
+    }
+
+    /** A new, independently configurable mapper with the SDK's settings. */
+    public static ObjectMapper newMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new JsonNullableModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
+
+    /**
+     * The shared mapper. It is thread-safe; do not reconfigure it (use {@link #newMapper()} for a variant).
+     */
+    public static ObjectMapper mapper() {
+        return SHARED;
+    }
+}
