@@ -2,8 +2,17 @@ package com.texterchat.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.texterchat.client.internal.EncodedPathContract;
+import com.texterchat.client.internal.JdkHttpTransport;
+import com.texterchat.client.internal.LoggingClient;
+import com.texterchat.client.internal.OperationCatalog;
+import com.texterchat.client.internal.Redactor;
+import com.texterchat.client.internal.RetryingClient;
+import com.texterchat.client.internal.SdkVersion;
 import com.texterchat.client.internal.TexterDecoder;
+import com.texterchat.client.internal.TexterErrorDecoder;
+import com.texterchat.client.internal.TexterInvocationHandlerFactory;
 import com.texterchat.client.json.TexterJson;
+import com.texterchat.client.paging.TexterPaging;
 import com.texterchat.generated.api.ChannelsApi;
 import com.texterchat.generated.api.ChatsApi;
 import com.texterchat.generated.api.EventSubscriptionsApi;
@@ -16,14 +25,17 @@ import com.texterchat.generated.api.TemplateSubscriptionsApi;
 import com.texterchat.generated.api.TemplatesApi;
 import feign.Feign;
 import feign.Request;
-import feign.http2client.Http2Client;
+import feign.Retryer;
 import feign.jackson.JacksonEncoder;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the SDK: one object that talks to one Texter project and hands out the generated API
@@ -34,103 +46,244 @@ import java.util.regex.Pattern;
  * ChatSearchResult found = texter.chats().searchChats(new ChatsApi.SearchChatsQueryParams().search("972521234567"));
  * }</pre>
  *
+ * <p>Every call made through the client:
+ * <ul>
+ *   <li>sends the token as {@code Authorization: Bearer ...} and a {@code User-Agent} naming this SDK;</li>
+ *   <li>fails with a {@link com.texterchat.client.error.TexterException} subclass (see
+ *       {@code com.texterchat.client.error}), including when Texter answers 200 with {@code success: false};</li>
+ *   <li>is retried as the {@link RetryPolicy} allows, never repeating a POST or PATCH that may have been processed;</li>
+ *   <li>is bounded by the connect and read timeouts (defaults 10 s and 30 s), for each attempt;</li>
+ *   <li>encodes path parameters completely, and refuses ones that would change the path ({@code "."},
+ *       {@code ".."}, empty).</li>
+ * </ul>
+ *
  * <p>Instances are immutable and thread-safe; build one per project and token and reuse it.
  */
 public final class TexterClient {
 
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
     private static final Pattern PROJECT_ID = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
 
     private final URI baseUrl;
-    private final Feign.Builder feign;
+    private final RetryPolicy retryPolicy;
+    private final HttpLogLevel logLevel;
+    private final ChatsApi chats;
+    private final MessagesApi messages;
+    private final TemplatesApi templates;
+    private final TemplateSubscriptionsApi templateSubscriptions;
+    private final LabelsApi labels;
+    private final FilesApi files;
+    private final ChannelsApi channels;
+    private final QuickRepliesApi quickReplies;
+    private final EventSubscriptionsApi eventSubscriptions;
+    private final ScenariosApi scenarios;
+    private final TexterPaging paging;
 
     private TexterClient(Builder builder) {
         this.baseUrl = builder.resolveBaseUrl();
-        String token = Objects.requireNonNull(builder.token, "token is required");
+        if (builder.token == null) {
+            throw new IllegalStateException("token is required");
+        }
+        this.retryPolicy = builder.retryPolicy;
+        this.logLevel = builder.logLevel;
+        Redactor redactor = new Redactor(builder.token);
         ObjectMapper mapper = TexterJson.mapper();
         HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
         if ("http".equals(baseUrl.getScheme())) {
-            // Plain HTTP is loopback only (tests); skip the h2c upgrade dance there.
+            // Plain HTTP is loopback only (tests, local proxies); skip the h2c upgrade dance there.
             http.version(HttpClient.Version.HTTP_1_1);
         }
-        this.feign = Feign.builder()
-                .client(new Http2Client(http.build()))
+        if (Boolean.getBoolean("jdk.httpclient.enableAllMethodRetry")) {
+            LoggerFactory.getLogger(TexterClient.class).warn("The system property jdk.httpclient.enableAllMethodRetry"
+                    + " is set: the JDK HTTP client may then resend a POST whose connection broke, which can send a"
+                    + " Texter message twice. Unset it.");
+        }
+        String authorization = "Bearer " + builder.token;
+        String userAgent = SdkVersion.userAgent();
+        Feign.Builder feign = Feign.builder()
+                .client(new RetryingClient(new LoggingClient(new JdkHttpTransport(http.build()), logLevel, redactor),
+                        retryPolicy, redactor))
+                .retryer(Retryer.NEVER_RETRY)
                 .encoder(new JacksonEncoder(mapper))
-                .decoder(new TexterDecoder(mapper))
+                .decoder(new TexterDecoder(mapper, redactor))
+                .errorDecoder(new TexterErrorDecoder(mapper, redactor, OperationCatalog::fromClasspath))
                 .contract(new EncodedPathContract())
+                .invocationHandlerFactory(new TexterInvocationHandlerFactory(redactor))
                 .options(new Request.Options(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                         builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
-                .requestInterceptor(template -> template.header("Authorization", "Bearer " + token));
+                .requestInterceptor(template -> {
+                    template.header("Authorization", authorization);
+                    template.header("User-Agent", userAgent);
+                });
+        String url = baseUrl.toString();
+        this.chats = feign.target(ChatsApi.class, url);
+        this.messages = feign.target(MessagesApi.class, url);
+        this.templates = feign.target(TemplatesApi.class, url);
+        this.templateSubscriptions = feign.target(TemplateSubscriptionsApi.class, url);
+        this.labels = feign.target(LabelsApi.class, url);
+        this.files = feign.target(FilesApi.class, url);
+        this.channels = feign.target(ChannelsApi.class, url);
+        this.quickReplies = feign.target(QuickRepliesApi.class, url);
+        this.eventSubscriptions = feign.target(EventSubscriptionsApi.class, url);
+        this.scenarios = feign.target(ScenariosApi.class, url);
+        this.paging = new TexterPaging(chats, messages, quickReplies, labels, templateSubscriptions, scenarios);
     }
 
-    /** A builder for a client; at least a project ID (or base URL) and a token are required. */
+    /**
+     * A builder for a client; at least a project ID (or base URL) and a token are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The base URL all operations are relative to, e.g. {@code https://demo.texterchat.com/server/api/v2}. */
+    /**
+     * A client configured from the process environment: {@code TEXTER_PROJECT_ID}, {@code TEXTER_API_TOKEN} and,
+     * optionally, {@code TEXTER_BASE_URL} (which takes precedence over the project ID).
+     *
+     * @return the client
+     * @throws IllegalStateException when a required variable is missing or invalid
+     */
+    public static TexterClient fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * A client configured from the given variables, see {@link #fromEnvironment()}.
+     *
+     * @param environment variables by name
+     * @return the client
+     * @throws IllegalStateException when a required variable is missing or invalid
+     */
+    public static TexterClient fromEnvironment(Map<String, String> environment) {
+        return builder().environment(environment).build();
+    }
+
+    /**
+     * The base URL all operations are relative to, e.g. {@code https://demo.texterchat.com/server/api/v2}.
+     *
+     * @return the base URL
+     */
     public URI baseUrl() {
         return baseUrl;
     }
 
-    /** Chats: search, get, assign, resolve, update properties and CRM data. */
+    /**
+     * The retry policy of this client.
+     *
+     * @return the policy
+     */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /**
+     * Chats: search, get, assign, resolve, update properties and CRM data.
+     *
+     * @return the chats API
+     */
     public ChatsApi chats() {
-        return api(ChatsApi.class);
+        return chats;
     }
 
-    /** Session messages of a chat: read and send. */
+    /**
+     * Session messages of a chat: read and send.
+     *
+     * @return the messages API
+     */
     public MessagesApi messages() {
-        return api(MessagesApi.class);
+        return messages;
     }
 
-    /** WhatsApp templates: list, create, localize, submit, update, delete and send. */
+    /**
+     * WhatsApp templates: list, create, localize, submit, update, delete and send.
+     *
+     * @return the templates API
+     */
     public TemplatesApi templates() {
-        return api(TemplatesApi.class);
+        return templates;
     }
 
-    /** Who may receive template messages: unsubscribe, resubscribe, list opted-out recipients. */
+    /**
+     * Who may receive template messages: unsubscribe, resubscribe, list opted-out recipients.
+     *
+     * @return the template subscriptions API
+     */
     public TemplateSubscriptionsApi templateSubscriptions() {
-        return api(TemplateSubscriptionsApi.class);
+        return templateSubscriptions;
     }
 
-    /** Labels and the labels of a chat. */
+    /**
+     * Labels and the labels of a chat.
+     *
+     * @return the labels API
+     */
     public LabelsApi labels() {
-        return api(LabelsApi.class);
+        return labels;
     }
 
-    /** Public links to stored media files. */
+    /**
+     * Public links to stored media files.
+     *
+     * @return the files API
+     */
     public FilesApi files() {
-        return api(FilesApi.class);
+        return files;
     }
 
-    /** Health problems of connected channel accounts. */
+    /**
+     * Health problems of connected channel accounts.
+     *
+     * @return the channels API
+     */
     public ChannelsApi channels() {
-        return api(ChannelsApi.class);
+        return channels;
     }
 
-    /** Quick replies agents send with one click. */
+    /**
+     * Quick replies agents send with one click.
+     *
+     * @return the quick replies API
+     */
     public QuickRepliesApi quickReplies() {
-        return api(QuickRepliesApi.class);
+        return quickReplies;
     }
 
-    /** Webhook subscriptions: import, list, activate, inactivate, delete. */
+    /**
+     * Webhook subscriptions: import, list, activate, inactivate, delete.
+     *
+     * @return the event subscriptions API
+     */
     public EventSubscriptionsApi eventSubscriptions() {
-        return api(EventSubscriptionsApi.class);
+        return eventSubscriptions;
     }
 
-    /** Advanced scenario editing: drafts, revisions, components and runs. */
+    /**
+     * Advanced scenario editing: drafts, revisions, components and runs.
+     *
+     * @return the scenarios API
+     */
     public ScenariosApi scenarios() {
-        return api(ScenariosApi.class);
+        return scenarios;
     }
 
-    private <T> T api(Class<T> type) {
-        return feign.target(type, baseUrl.toString());
+    /**
+     * The paged lists (chats, a chat's messages, quick replies, labels, unsubscribed users, scenario runs) as lazy
+     * sequences that fetch the next page only when it is reached.
+     *
+     * @return the paging helper
+     */
+    public TexterPaging paging() {
+        return paging;
     }
 
     @Override
     public String toString() {
-        return "TexterClient[" + baseUrl + ", token=****]";
+        return "TexterClient[" + baseUrl + ", token=" + Redactor.MASK + ", " + retryPolicy + ", logLevel=" + logLevel
+                + "]";
     }
 
     /** Configures a {@link TexterClient}. Not thread-safe; the built client is. */
@@ -140,33 +293,56 @@ public final class TexterClient {
         private String token;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private HttpLogLevel logLevel = HttpLogLevel.NONE;
 
         private Builder() {
         }
 
         /**
          * The Texter project ID: the subdomain of your environment ({@code demo} for
-         * {@code https://demo.texterchat.com}). Letters, digits and hyphens only.
+         * {@code https://demo.texterchat.com}). Letters, digits and hyphens only, so no other host can be reached
+         * through it.
+         *
+         * @param projectId the project ID
+         * @return this builder
          */
         public Builder projectId(String projectId) {
             Objects.requireNonNull(projectId, "projectId");
             if (!PROJECT_ID.matcher(projectId).matches()) {
-                throw new IllegalArgumentException("projectId must be 1-63 letters, digits or hyphens"
-                        + " (the subdomain of <projectId>.texterchat.com), got '" + projectId + "'");
+                throw new IllegalArgumentException("projectId must be 1-63 letters, digits or hyphens, not starting or"
+                        + " ending with a hyphen (the subdomain of <projectId>.texterchat.com), got "
+                        + (projectId.length() <= 63 ? "'" + projectId + "'" : "a value of " + projectId.length()
+                        + " characters"));
             }
             this.projectId = projectId;
             return this;
         }
 
         /**
-         * Overrides the base URL (a proxy, or a test server). Must be {@code https}, except on a loopback
-         * address where {@code http} is allowed.
+         * Overrides the base URL (a proxy, or a test server); it replaces the URL derived from the project ID.
+         * Must be {@code https}, except on a loopback address where {@code http} is allowed. No user info, query or
+         * fragment.
+         *
+         * @param baseUrl e.g. {@code https://proxy.example.com/texter/server/api/v2}
+         * @return this builder
          */
         public Builder baseUrl(String baseUrl) {
-            URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
-            String scheme = uri.getScheme();
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            URI uri;
+            try {
+                uri = new URI(baseUrl);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getMessage(), e);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
             if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
-                throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, got '" + baseUrl + "'");
+                throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL with a host, got '"
+                        + baseUrl + "'");
+            }
+            if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("baseUrl must not contain user info, a query or a fragment, got '"
+                        + uri.getScheme() + "://" + uri.getHost() + "...'");
             }
             if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
                 throw new IllegalArgumentException("baseUrl must use https; plain http is only allowed for "
@@ -177,29 +353,113 @@ public final class TexterClient {
             return this;
         }
 
-        /** The API token (Bearer). It never appears in logs, exception messages or {@code toString()}. */
+        /**
+         * The API token (Bearer). It never appears in logs, exception messages or {@code toString()}.
+         *
+         * @param token the token created in Texter (gear icon, Developers, API Tokens)
+         * @return this builder
+         */
         public Builder token(String token) {
             Objects.requireNonNull(token, "token");
             if (token.isBlank()) {
                 throw new IllegalArgumentException("token must not be blank");
             }
+            if (token.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+                throw new IllegalArgumentException("token must not contain whitespace or control characters");
+            }
             this.token = token;
             return this;
         }
 
-        /** How long to wait for a TCP/TLS connection (default 10 s). */
+        /**
+         * Reads {@code TEXTER_PROJECT_ID}, {@code TEXTER_API_TOKEN} and the optional {@code TEXTER_BASE_URL} from
+         * the given variables (blank values count as unset; surrounding whitespace is ignored). Other settings can
+         * be chained afterwards: {@code builder().environment(System.getenv()).logLevel(HttpLogLevel.BASIC)}.
+         *
+         * @param environment variables by name, e.g. {@code System.getenv()}
+         * @return this builder
+         * @throws IllegalStateException when a required variable is missing or invalid
+         */
+        public Builder environment(Map<String, String> environment) {
+            Objects.requireNonNull(environment, "environment");
+            String token = variable(environment, "TEXTER_API_TOKEN");
+            String project = variable(environment, "TEXTER_PROJECT_ID");
+            String url = variable(environment, "TEXTER_BASE_URL");
+            if (token == null) {
+                throw new IllegalStateException("TEXTER_API_TOKEN is not set");
+            }
+            if (project == null && url == null) {
+                throw new IllegalStateException("TEXTER_PROJECT_ID is not set (nor TEXTER_BASE_URL)");
+            }
+            if (project != null) {
+                fromVariable("TEXTER_PROJECT_ID", () -> projectId(project));
+            }
+            if (url != null) {
+                fromVariable("TEXTER_BASE_URL", () -> baseUrl(url));
+            }
+            fromVariable("TEXTER_API_TOKEN", () -> token(token));
+            return this;
+        }
+
+        private static void fromVariable(String name, Runnable setter) {
+            try {
+                setter.run();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(name + " is invalid: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * How long to wait for a TCP/TLS connection (default 10 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** How long to wait for a response once the request is sent (default 30 s). */
+        /**
+         * How long to wait for the complete response once the request is sent (default 30 s), per attempt.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
             return this;
         }
 
-        /** Builds the client. */
+        /**
+         * How failed calls are retried (default {@link RetryPolicy#defaults()}); {@link RetryPolicy#disabled()}
+         * turns retrying off.
+         *
+         * @param retryPolicy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * How much of each HTTP exchange to log (default {@link HttpLogLevel#NONE}).
+         *
+         * @param logLevel the level
+         * @return this builder
+         */
+        public Builder logLevel(HttpLogLevel logLevel) {
+            this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalStateException when the token or both project ID and base URL are missing
+         */
         public TexterClient build() {
             return new TexterClient(this);
         }
@@ -214,6 +474,11 @@ public final class TexterClient {
             return URI.create("https://" + projectId + ".texterchat.com/server/api/v2");
         }
 
+        private static String variable(Map<String, String> environment, String name) {
+            String value = environment.get(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
         private static Duration positive(Duration d, String name) {
             Objects.requireNonNull(d, name);
             if (d.isNegative() || d.isZero()) {
@@ -224,13 +489,14 @@ public final class TexterClient {
 
         private static boolean isLoopback(String host) {
             String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-            return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+            return h.equalsIgnoreCase("localhost") || LOOPBACK_V4.matcher(h).matches() || h.equals("::1")
+                    || h.equals("0:0:0:0:0:0:0:1");
         }
 
         @Override
         public String toString() {
             return "TexterClient.Builder[projectId=" + projectId + ", baseUrl=" + baseUrl + ", token="
-                    + (token == null ? "unset" : "****") + "]";
+                    + (token == null ? "unset" : Redactor.MASK) + "]";
         }
     }
 }

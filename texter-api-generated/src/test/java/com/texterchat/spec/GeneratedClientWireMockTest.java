@@ -16,11 +16,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.texterchat.client.TexterClient;
+import com.texterchat.client.error.TexterOperationFailedException;
 import com.texterchat.generated.api.ChatsApi;
 import com.texterchat.generated.api.MessagesApi;
 import com.texterchat.generated.api.QuickRepliesApi;
@@ -44,7 +46,6 @@ import com.texterchat.generated.model.ScenarioDocument;
 import com.texterchat.generated.model.ScenarioDraftOperation;
 import com.texterchat.generated.model.SendMessageResponse;
 import com.texterchat.generated.model.SendTemplateRequest;
-import com.texterchat.generated.model.SendTemplateResponse;
 import com.texterchat.generated.model.SessionMessage;
 import com.texterchat.generated.model.ShareFileRequest;
 import com.texterchat.generated.model.SharedFile;
@@ -188,14 +189,13 @@ class GeneratedClientWireMockTest {
     }
 
     @Test
-    void templatesSendReportsSuccessFalseInsideA200() {
+    void templatesSendTurnsSuccessFalseInsideA200IntoAnException() {
         answer("{\"success\":false,\"error\":\"Recipient unsubscribed from template messages on 2025-10-30\"}");
 
-        SendTemplateResponse response = texter.templates().sendTemplateMessage(new SendTemplateRequest()
-                .templateName("inbox_marketing_98").to("972521234567").body(List.of("Roy", "15033")));
-
-        assertThat(response.getSuccess()).isFalse();
-        assertThat(response.getError()).startsWith("Recipient unsubscribed");
+        assertThatThrownBy(() -> texter.templates().sendTemplateMessage(new SendTemplateRequest()
+                .templateName("inbox_marketing_98").to("972521234567").body(List.of("Roy", "15033"))))
+                .isInstanceOfSatisfying(TexterOperationFailedException.class,
+                        e -> assertThat(e.error()).startsWith("Recipient unsubscribed"));
         server.verify(postRequestedFor(urlEqualTo("/server/api/v2/whatsapp/templates/send"))
                 .withRequestBody(equalToJson(
                         "{\"templateName\":\"inbox_marketing_98\",\"to\":\"972521234567\",\"body\":[\"Roy\",\"15033\"]}")));

@@ -1,0 +1,95 @@
+package com.texterchat.client.error;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Texter answered with an HTTP status outside 2xx. Subclasses exist for the statuses callers typically handle
+ * differently; any other status (e.g. 405 or 422) arrives as this class itself.
+ *
+ * <p>The response body is kept as received ({@link #responseBody()}) and, when it is JSON, parsed as well
+ * ({@link #responseJson()}).
+ */
+public class TexterHttpException extends TexterException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String responseBody;
+    private final JsonNode responseJson;
+
+    TexterHttpException(HttpFailure failure) {
+        super(failure.operation(), failure.message(), null);
+        this.status = failure.status();
+        this.responseBody = failure.responseBody() == null ? "" : failure.responseBody();
+        this.responseJson = failure.responseJson();
+    }
+
+    /**
+     * Creates the exception matching an error status: {@link TexterBadRequestException} for 400,
+     * {@link TexterUnauthorizedException} for 401, {@link TexterForbiddenException} for 403,
+     * {@link TexterNotFoundException} for 404, {@link TexterConflictException} for 409,
+     * {@link TexterRateLimitedException} for 429, {@link TexterServerException} for 5xx, and
+     * {@code TexterHttpException} itself for any other status. The client uses it for every error response; it is
+     * public so that tests of code calling Texter can create realistic failures.
+     *
+     * @param operation      the operationId of the failed call
+     * @param status         the HTTP status code
+     * @param responseBody   the response body as text ({@code null} or {@code ""} when there was none)
+     * @param responseJson   the body parsed as JSON, or {@code null} when it is not JSON
+     * @param message        a description for logs; must not contain secrets
+     * @param requiredScopes for 403: the token scopes the operation needs (ignored for other statuses)
+     * @param retryAfter     for 429: how long Texter asked to wait, or {@code null} (ignored for other statuses)
+     * @return the exception, to be thrown by the caller
+     */
+    public static TexterHttpException of(String operation, int status, String responseBody, JsonNode responseJson,
+            String message, List<String> requiredScopes, Duration retryAfter) {
+        HttpFailure failure = new HttpFailure(operation, status, responseBody, responseJson, message,
+                requiredScopes == null ? List.of() : List.copyOf(requiredScopes), retryAfter);
+        switch (status) {
+            case 400:
+                return new TexterBadRequestException(failure);
+            case 401:
+                return new TexterUnauthorizedException(failure);
+            case 403:
+                return new TexterForbiddenException(failure);
+            case 404:
+                return new TexterNotFoundException(failure);
+            case 409:
+                return new TexterConflictException(failure);
+            case 429:
+                return new TexterRateLimitedException(failure);
+            default:
+                return status >= 500 && status <= 599 ? new TexterServerException(failure)
+                        : new TexterHttpException(failure);
+        }
+    }
+
+    /**
+     * The HTTP status code Texter answered with.
+     *
+     * @return the status, e.g. {@code 404}
+     */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * The response body exactly as received, decoded as UTF-8.
+     *
+     * @return the body, {@code ""} when the response had none
+     */
+    public String responseBody() {
+        return responseBody;
+    }
+
+    /**
+     * The response body parsed as JSON, e.g. to read Texter's {@code error} or {@code message} field.
+     *
+     * @return the parsed body, or {@code null} when the body is empty or not JSON
+     */
+    public JsonNode responseJson() {
+        return responseJson;
+    }
+}

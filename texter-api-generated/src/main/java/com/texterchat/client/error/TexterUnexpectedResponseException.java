@@ -1,0 +1,48 @@
+package com.texterchat.client.error;
+
+/**
+ * Texter answered with a success status, but the body cannot be the operation's result: it is empty where JSON
+ * was expected, is not valid JSON, or does not have the expected shape. The request was processed by the server,
+ * so the client never retries it.
+ */
+public final class TexterUnexpectedResponseException extends TexterException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String responseBody;
+
+    /**
+     * Creates the exception.
+     *
+     * @param operation    the operationId of the call
+     * @param status       the HTTP status code (2xx)
+     * @param responseBody the body as received
+     * @param message      a description for logs; must not contain secrets
+     * @param cause        the parse failure, or {@code null}
+     */
+    public TexterUnexpectedResponseException(String operation, int status, String responseBody, String message,
+            Throwable cause) {
+        super(operation, message, cause);
+        this.status = status;
+        this.responseBody = responseBody == null ? "" : responseBody;
+    }
+
+    /**
+     * The HTTP status code of the response.
+     *
+     * @return the status
+     */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * The response body exactly as received.
+     *
+     * @return the body, {@code ""} when there was none
+     */
+    public String responseBody() {
+        return responseBody;
+    }
+}

@@ -1,0 +1,98 @@
+package com.texterchat.client.internal;
+
+import com.texterchat.client.HttpLogLevel;
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import feign.Util;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs each HTTP attempt at INFO under {@code com.texterchat.client.http}, as detailed as the configured
+ * {@link HttpLogLevel}. Credential headers are masked and the token is scrubbed from every line.
+ */
+public final class LoggingClient implements Client {
+
+    private static final Logger LOG = LoggerFactory.getLogger("com.texterchat.client.http");
+    private static final int MAX_BODY_CHARS = 8 * 1024;
+
+    private final Client delegate;
+    private final HttpLogLevel level;
+    private final Redactor redactor;
+
+    /**
+     * Wraps a client.
+     *
+     * @param delegate the client sending the request
+     * @param level    how much to log
+     * @param redactor masks secrets
+     */
+    public LoggingClient(Client delegate, HttpLogLevel level, Redactor redactor) {
+        this.delegate = delegate;
+        this.level = level;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public Response execute(Request request, Request.Options options) throws IOException {
+        if (level == HttpLogLevel.NONE || !LOG.isInfoEnabled()) {
+            return delegate.execute(request, options);
+        }
+        String operation = Operation.of(request).id();
+        StringBuilder out = new StringBuilder("--> ").append(request.httpMethod()).append(' ').append(request.url())
+                .append(" (").append(operation).append(')');
+        appendDetails(out, request.headers(), request.body());
+        log(out);
+        long start = System.nanoTime();
+        Response response;
+        try {
+            response = delegate.execute(request, options);
+        } catch (IOException e) {
+            log(new StringBuilder("<-- ").append(operation).append(" failed after ").append(elapsedMillis(start))
+                    .append(" ms: ").append(e));
+            throw e;
+        }
+        byte[] body = readBody(response);
+        out = new StringBuilder("<-- ").append(response.status()).append(' ').append(request.httpMethod()).append(' ')
+                .append(request.url()).append(" (").append(operation).append(", ").append(elapsedMillis(start))
+                .append(" ms, ").append(body.length).append(" bytes)");
+        appendDetails(out, response.headers(), body);
+        log(out);
+        return response.toBuilder().body(body).build();
+    }
+
+    private void appendDetails(StringBuilder out, Map<String, Collection<String>> headers, byte[] body) {
+        if (level.compareTo(HttpLogLevel.HEADERS) >= 0) {
+            headers.forEach((name, values) -> values.forEach(value -> out.append(System.lineSeparator())
+                    .append(name).append(": ").append(redactor.headerValue(name, value))));
+        }
+        if (level == HttpLogLevel.BODY && body != null && body.length > 0) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            out.append(System.lineSeparator()).append(text.length() <= MAX_BODY_CHARS ? text
+                    : text.substring(0, MAX_BODY_CHARS) + "... (" + (text.length() - MAX_BODY_CHARS) + " more chars)");
+        }
+    }
+
+    private void log(StringBuilder line) {
+        LOG.info(redactor.scrub(line.toString()));
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static byte[] readBody(Response response) throws IOException {
+        if (response.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            return Util.toByteArray(in);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.texterchat.client.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Response;
+import feign.Util;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reading response bodies for decoding, error reports and log lines. */
+final class ResponseBodies {
+
+    private static final int MAX_SNIPPET = 500;
+
+    private ResponseBodies() {
+    }
+
+    static byte[] bytes(Response response) throws IOException {
+        if (response.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            return Util.toByteArray(in);
+        }
+    }
+
+    /** The body as JSON when it looks like a JSON object or array and parses; {@code null} otherwise. */
+    static JsonNode jsonOrNull(ObjectMapper mapper, String text) {
+        String t = text.strip();
+        if (t.isEmpty() || t.charAt(0) != '{' && t.charAt(0) != '[') {
+            return null;
+        }
+        try {
+            return mapper.readTree(t);
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
+    }
+
+    /** Texter's reason text: the {@code error} field, else {@code message}; {@code null} when neither is text. */
+    static String errorText(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            return null;
+        }
+        for (String field : new String[] {"error", "message"}) {
+            JsonNode value = json.get(field);
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                return value.asText();
+            }
+        }
+        return null;
+    }
+
+    /** A one-line excerpt of a body for an exception message. */
+    static String snippet(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= MAX_SNIPPET ? oneLine
+                : oneLine.substring(0, MAX_SNIPPET) + "... (" + (oneLine.length() - MAX_SNIPPET) + " more chars)";
+    }
+}

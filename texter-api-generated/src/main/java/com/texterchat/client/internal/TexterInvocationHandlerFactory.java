@@ -1,0 +1,139 @@
+package com.texterchat.client.internal;
+
+import com.texterchat.client.error.TexterException;
+import com.texterchat.client.error.TexterIoException;
+import feign.FeignException;
+import feign.InvocationHandlerFactory;
+import feign.Param;
+import feign.RequestLine;
+import feign.Target;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Wraps Feign's invocation handler so that every API method
+ * <ul>
+ *   <li>refuses path parameters that would change the request path even when percent-encoded: {@code null},
+ *       {@code ""}, {@code "."} and {@code ".."} (servers and proxies resolve dot segments, also encoded ones), and
+ *       percent-encodes all others completely, {@code %} included, so each stays one literal path segment;</li>
+ *   <li>throws only {@link TexterException}s: I/O failures become {@link TexterIoException}, anything else Feign
+ *       raises becomes a {@link TexterException} naming the operation.</li>
+ * </ul>
+ */
+public final class TexterInvocationHandlerFactory implements InvocationHandlerFactory {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    private final InvocationHandlerFactory delegate = new InvocationHandlerFactory.Default();
+    private final Redactor redactor;
+
+    /**
+     * Creates the factory.
+     *
+     * @param redactor masks the token in exception messages
+     */
+    public TexterInvocationHandlerFactory(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    @Override
+    public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
+        InvocationHandler feign = delegate.create(target, dispatch);
+        Map<Method, List<PathParameter>> pathParameters = new HashMap<>();
+        dispatch.keySet().forEach(method -> pathParameters.put(method, pathParameters(method)));
+        return (proxy, method, args) -> {
+            List<PathParameter> parameters = pathParameters.getOrDefault(method, List.of());
+            Object[] safeArgs = parameters.isEmpty() ? args : args.clone();
+            for (PathParameter parameter : parameters) {
+                safeArgs[parameter.index()] = parameter.encode(args[parameter.index()]);
+            }
+            try {
+                return feign.invoke(proxy, method, safeArgs);
+            } catch (TexterException e) {
+                throw e;
+            } catch (FeignException e) {
+                throw translate(Operation.operationId(method), e);
+            }
+        };
+    }
+
+    private TexterException translate(String operationId, FeignException e) {
+        if (e.getCause() instanceof TexterException) {
+            return (TexterException) e.getCause();
+        }
+        String label = e.request() == null ? operationId : Operation.of(e.request()).label();
+        if (e.getCause() instanceof IOException) {
+            IOException io = (IOException) e.getCause();
+            boolean timeout = io instanceof HttpTimeoutException || io instanceof java.net.SocketTimeoutException;
+            String what = timeout ? "timed out" : "failed: " + io.getClass().getSimpleName()
+                    + (io.getMessage() == null ? "" : ": " + io.getMessage());
+            return new TexterIoException(operationId, redactor.scrub(label + " " + what), io, timeout);
+        }
+        return new TexterException(operationId, redactor.scrub(label + " failed: " + e.getMessage()), e);
+    }
+
+    /** The parameters of a method that fill a variable in the path part of its request line. */
+    private static List<PathParameter> pathParameters(Method method) {
+        RequestLine line = method.getAnnotation(RequestLine.class);
+        if (line == null) {
+            return List.of();
+        }
+        String requestLine = line.value();
+        int query = requestLine.indexOf('?');
+        Matcher variables = PATH_VARIABLE.matcher(query < 0 ? requestLine : requestLine.substring(0, query));
+        List<String> names = new ArrayList<>();
+        while (variables.find()) {
+            names.add(variables.group(1));
+        }
+        List<PathParameter> result = new ArrayList<>();
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < annotations.length; i++) {
+            for (Annotation annotation : annotations[i]) {
+                if (annotation instanceof Param && names.contains(((Param) annotation).value())) {
+                    result.add(new PathParameter(i, ((Param) annotation).value(), Operation.operationId(method)));
+                }
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private record PathParameter(int index, String name, String operationId) {
+
+        /**
+         * The value percent-encoded as one path segment: every byte except the unreserved characters
+         * ({@code A-Z a-z 0-9 - . _ ~}) becomes {@code %XX}, {@code %} included. Feign keeps sequences that already
+         * look encoded as they are, so without this an ID such as {@code %2e%2e} would reach the server as
+         * {@code ..}.
+         */
+        String encode(Object value) {
+            Objects.requireNonNull(value, () -> operationId + ": path parameter " + name + " must not be null");
+            String text = value.toString();
+            if (text.isEmpty() || text.equals(".") || text.equals("..")) {
+                throw new IllegalArgumentException(operationId + ": path parameter " + name + " must not be "
+                        + (text.isEmpty() ? "empty" : "\"" + text + "\" (a dot segment would change the request path)"));
+            }
+            StringBuilder encoded = new StringBuilder(text.length());
+            for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
+                    encoded.append(c);
+                } else {
+                    encoded.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+                }
+            }
+            return encoded.toString();
+        }
+    }
+}
