@@ -49,8 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(60) // guards against a hang only; every attempt here is bounded by the client's read timeout
 class FaultMatrixTest {
 
-    /** The read timeout of the client that meets the slow response; the response comes 2 s later than asked. */
-    private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(500);
+    /** The read timeout of the client that meets the slow response, which comes 2 s later than that. */
+    private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(1000);
 
     @RegisterExtension
     static final TestServer server = new TestServer();
@@ -99,7 +99,7 @@ class FaultMatrixTest {
         INTERNAL_ERROR(error(500, "Internal Server Error"), TexterServerException.class, false),
         BAD_GATEWAY(error(502, "<html><body>502 Bad Gateway</body></html>"), TexterServerException.class, false),
         UNAVAILABLE(error(503, "{\"error\":\"maintenance\"}"), TexterServerException.class, false),
-        SLOWER_THAN_READ_TIMEOUT(aResponse().withFixedDelay(2500).withStatus(200).withBody("{}"),
+        SLOWER_THAN_READ_TIMEOUT(aResponse().withFixedDelay(3000).withStatus(200).withBody("{}"),
                 TexterIoException.class, false);
 
         final ResponseDefinitionBuilder response;
