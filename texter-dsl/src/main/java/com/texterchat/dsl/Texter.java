@@ -7,6 +7,7 @@ import com.texterchat.dsl.message.MessageBuilder;
 import com.texterchat.dsl.message.MessageRules;
 import com.texterchat.dsl.message.Messages;
 import com.texterchat.dsl.quickreply.QuickReplyBuilder;
+import com.texterchat.dsl.quickreply.QuickReplyRules;
 import com.texterchat.dsl.quickreply.QuickReplyUpdateBuilder;
 import com.texterchat.dsl.scenario.DraftOperation;
 import com.texterchat.dsl.scenario.ScenarioRules;
@@ -17,9 +18,12 @@ import com.texterchat.dsl.template.SendTemplateBuilder;
 import com.texterchat.dsl.template.TemplateRules;
 import com.texterchat.dsl.template.Templates;
 import com.texterchat.dsl.template.UpdateTemplateBuilder;
+import com.texterchat.generated.model.CopyScenarioRequest;
+import com.texterchat.generated.model.CreateQuickReplyRequest;
 import com.texterchat.generated.model.CreateRevisionRequest;
 import com.texterchat.generated.model.ImportSubscriptionRequest;
 import com.texterchat.generated.model.QuickReply;
+import com.texterchat.generated.model.QuickReplyOperation;
 import com.texterchat.generated.model.Scenario;
 import com.texterchat.generated.model.ScenarioDraftOperation;
 import com.texterchat.generated.model.SendMessageResponse;
@@ -197,13 +201,23 @@ public final class Texter {
 
     /** Creates a quick reply (Create Quick Reply). */
     public QuickReply createQuickReply(QuickReplyBuilder quickReply) {
-        return client.quickReplies().createQuickReply(quickReply.build());
+        return createQuickReply(quickReply.build());
+    }
+
+    /** Creates a quick reply after checking the body against {@link QuickReplyRules}. */
+    public QuickReply createQuickReply(CreateQuickReplyRequest request) {
+        return client.quickReplies().createQuickReply(QuickReplyRules.validate(request));
     }
 
     /** Applies operations to a quick reply (Update Existing Quick Reply). */
     public QuickReply updateQuickReply(String quickReplyId, QuickReplyUpdateBuilder update) {
+        return updateQuickReply(quickReplyId, update.build());
+    }
+
+    /** Applies operations to a quick reply after checking them (1-1000, exactly one key each). */
+    public QuickReply updateQuickReply(String quickReplyId, List<QuickReplyOperation> operations) {
         Check.notBlank("quickReplyId", quickReplyId);
-        return client.quickReplies().updateQuickReply(quickReplyId, update.build());
+        return client.quickReplies().updateQuickReply(quickReplyId, QuickReplyRules.validate(operations));
     }
 
     // ---- webhook subscriptions and scenarios ---------------------------------------------------------
@@ -216,6 +230,16 @@ public final class Texter {
     /** Imports a subscription body after checking it against {@link ScenarioRules}. */
     public Scenario importSubscription(ImportSubscriptionRequest request) {
         return client.eventSubscriptions().importSubscription(ScenarioRules.validate(request));
+    }
+
+    /**
+     * Copies revision {@code fromVersion} of a scenario into a new scenario named {@code newName} (Copy Scenario),
+     * e.g. to try changes on a staging copy.
+     */
+    public Scenario copyScenario(String scenarioId, int fromVersion, String newName) {
+        Check.notBlank("scenarioId", scenarioId);
+        return client.scenarios().copyScenario(scenarioId,
+                ScenarioRules.validate(new CopyScenarioRequest().fromVersion(fromVersion).newName(newName)));
     }
 
     /** Applies edit operations, in order, to a scenario's draft (Update Draft). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.texterchat.client.json.TexterJson;
 import com.texterchat.dsl.InvalidRequestException;
 import com.texterchat.dsl.internal.Check;
+import com.texterchat.generated.model.CopyScenarioRequest;
 import com.texterchat.generated.model.ImportSubscriptionRequest;
 import com.texterchat.generated.model.ScenarioComponent;
 import com.texterchat.generated.model.ScenarioDocument;
@@ -97,6 +98,18 @@ public final class ScenarioRules {
         validate(Check.required("data", request.getData()), "data");
         Check.that(request.getAsStatus() != SubscriptionImportStatus.UNKNOWN, "asStatus",
                 "must be active, inactive or draft");
+        Check.notBlankIfPresent("authorUid", request.getAuthorUid());
+        return request;
+    }
+
+    /**
+     * Checks a Copy Scenario body: a revision number of at least 1 and a name.
+     *
+     * @throws InvalidRequestException naming the first field that breaks a rule
+     */
+    public static CopyScenarioRequest validate(CopyScenarioRequest request) {
+        Check.atLeast("fromVersion", Check.required("fromVersion", request.getFromVersion()), 1);
+        Check.notBlank("newName", request.getNewName());
         Check.notBlankIfPresent("authorUid", request.getAuthorUid());
         return request;
     }

@@ -20,7 +20,6 @@ import com.texterchat.generated.model.TemplateHeaderMedia;
 import com.texterchat.generated.model.TemplateLocalizationRequest;
 import com.texterchat.generated.model.TemplateReplyAction;
 import com.texterchat.generated.model.TemplateSendDefaults;
-import com.texterchat.generated.model.TemplateUsage;
 import com.texterchat.generated.model.UpdateTemplateRequest;
 import java.util.EnumMap;
 import java.util.List;
@@ -270,7 +269,8 @@ public final class TemplateRules {
         Check.that(agent == null || department == null, at(path, "responsibleAgent"),
                 "cannot be combined with responsibleDepartment; give one of them");
         Check.that(setBotNode == null || chatStatus == null || chatStatus == ReplyChatStatus.BOT,
-                at(path, "setBotNode"), "needs chatStatus BOT (0), was " + chatStatus);
+                at(path, "setBotNode"),
+                "needs chatStatus BOT (0), was " + (chatStatus == null ? null : chatStatus.getValue() + " (" + chatStatus.name() + ")"));
         Check.notBlankIfPresent(at(path, "setBotNode"), setBotNode);
         Check.notBlankIfPresent(at(path, "responsibleAgent"), agent);
         Check.notBlankIfPresent(at(path, "responsibleDepartment"), department);
