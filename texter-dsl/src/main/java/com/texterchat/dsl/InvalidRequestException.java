@@ -11,6 +11,7 @@ public final class InvalidRequestException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The JSON path of the offending field. */
     private final String field;
 
     /**

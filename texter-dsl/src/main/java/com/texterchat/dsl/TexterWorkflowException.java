@@ -26,9 +26,13 @@ public final class TexterWorkflowException extends RuntimeException {
         PUBLISH_DRAFT
     }
 
+    /** The step that failed. */
     private final Step step;
+    /** The template name or scenario ID, if known. */
     private final @Nullable String target;
+    /** The language of the step, if any. */
     private final @Nullable String language;
+    /** What had completed before the failure. */
     private final List<String> completedSteps;
 
     /**

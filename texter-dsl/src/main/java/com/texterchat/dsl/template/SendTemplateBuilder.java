@@ -54,7 +54,8 @@ public final class SendTemplateBuilder extends TemplateValuesBuilder<SendTemplat
 
     /** Chat data to update as the template is sent (free-form, e.g. {@code crmData}). */
     public SendTemplateBuilder setChat(String key, Object value) {
-        setChat.put(Check.notBlank("setChat key", key), value);
+        Check.that(!key.isBlank(), "setChat", "keys must not be blank");
+        setChat.put(key, value);
         return this;
     }
 

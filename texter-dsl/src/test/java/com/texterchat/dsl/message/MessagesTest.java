@@ -138,6 +138,8 @@ class MessagesTest extends RuleTests {
                 rule("caption on audio", () -> send(Messages.media().add(OutgoingMediaType.AUDIO,
                         i -> i.url("https://example.com/a.ogg").caption("c"))), "media[0].caption",
                         "is not allowed on audio"),
+                rule("blank file name", () -> send(Messages.media().document("https://example.com/a.pdf", " ")),
+                        "media[0].filename", "must not be blank when given"),
                 rule("no buttons", () -> send(Messages.buttons("t")), "buttons", "must have 1-3 items, was 0"),
                 rule("four buttons", () -> send(Messages.buttons("t").button("a").button("b").button("c").button("d")),
                         "buttons", "must have 1-3 items, was 4"),

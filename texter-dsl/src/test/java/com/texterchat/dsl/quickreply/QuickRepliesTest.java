@@ -117,6 +117,23 @@ class QuickRepliesTest extends RuleTests {
                 rule("blank display title", () -> texter.createQuickReply(QuickReplies.newQuickReply()
                         .content(Messages.text("hi")).target(QuickReplies.channel(ChannelName.WHATSAPP, ACCOUNT)).title(" ")),
                         "display.title", "must not be blank"),
+                rule("unknown position", () -> texter.createQuickReply(QuickReplies.newQuickReply()
+                        .content(Messages.text("hi")).target(QuickReplies.channel(ChannelName.WHATSAPP, ACCOUNT))
+                        .position(QuickReplyPosition.UNKNOWN)), "display.position", "must be top or main"),
+                rule("blank chat target", () -> texter.createQuickReply(QuickReplies.newQuickReply()
+                        .content(Messages.text("hi")).target(QuickReplies.chat(ChannelName.WHATSAPP, ACCOUNT, ""))),
+                        "send.target[0].id", "must not be blank"),
+                rule("unknown channel", () -> texter.createQuickReply(QuickReplies.newQuickReply()
+                        .content(Messages.text("hi")).target(QuickReplies.channel(ChannelName.UNKNOWN, ACCOUNT))),
+                        "send.target[0].name", "must be one of whatsapp, messenger"),
+                rule("blank note", () -> texter.createQuickReply(QuickReplies.newQuickReply()
+                        .content(Messages.text("hi")).target(QuickReplies.channel(ChannelName.WHATSAPP, ACCOUNT)).note("")),
+                        "display.note", "must not be blank"),
+                rule("raw negative delay operation", () -> texter.updateQuickReply("qr1", List.of(new QuickReplyOperation()
+                        .updateBetweenMessagesDelay(-1))), "operations[0].updateBetweenMessagesDelay", "must be at least 0, was -1"),
+                rule("raw unknown position operation", () -> texter.updateQuickReply("qr1", List.of(new QuickReplyOperation()
+                        .updateDisplayPosition(QuickReplyPosition.UNKNOWN))), "operations[0].updateDisplayPosition",
+                        "must be top or main"),
                 rule("no operations", () -> texter.updateQuickReply("qr1", QuickReplies.update()), "operations",
                         "must have 1-1000 items, was 0"),
                 rule("1001 operations", () -> texter.updateQuickReply("qr1", thousandAndOne()), "operations",

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.texterchat.dsl.message.Messages;
 import com.texterchat.dsl.support.Json;
 import com.texterchat.dsl.support.RuleTests;
+import com.texterchat.generated.model.CreateTemplateRequest;
 import com.texterchat.generated.model.ReplyChatStatus;
+import com.texterchat.generated.model.TemplateButton;
+import com.texterchat.generated.model.TemplateButtonType;
+import com.texterchat.generated.model.TemplateComponentExample;
+import com.texterchat.generated.model.TemplateReplyAction;
 import com.texterchat.generated.model.SendTemplateRequest;
 import com.texterchat.generated.model.TemplateButtonParameter;
 import com.texterchat.generated.model.TemplateCategory;
@@ -181,6 +186,17 @@ class TemplatesTest extends RuleTests {
                         t -> t.sessionMessage(new com.texterchat.generated.model.SessionMessage()
                                 .type(com.texterchat.generated.model.OutgoingMessageType.TEXT).text("x".repeat(5000)))),
                         "sessionMessage.text", "must be 1-4096 characters, was 5000"),
+                rule("blank chat data key", () -> send("t", "972521234567", t -> t.setChat(" ", 1)), "setChat",
+                        "keys must not be blank"),
+                rule("unknown reply status", () -> texter.sendTemplate(new SendTemplateRequest().templateName("t")
+                        .to("972521234567").replyAction(new TemplateReplyAction().chatStatus(ReplyChatStatus.UNKNOWN))),
+                        "replyAction.chatStatus", "must be a value Texter documents, was UNKNOWN"),
+                rule("negative expiration", () -> texter.sendTemplate(new SendTemplateRequest().templateName("t")
+                        .to("972521234567").replyAction(new TemplateReplyAction().expirationTime(-1L))),
+                        "replyAction.expirationTime", "must be at least 0, was -1"),
+                rule("unknown header type", () -> texter.sendTemplate(new SendTemplateRequest().templateName("t")
+                        .to("972521234567").header(new TemplateHeaderMedia().type(TemplateHeaderMedia.TypeEnum.UNKNOWN)
+                                .url("https://example.com/a.png"))), "header.type", "must be image, video or document"),
                 // Create New Template
                 rule("blank title", () -> create(Templates.newTemplate(" ", TemplateCategory.UTILITY, TemplateUsage.BULK,
                         ReplyChatStatus.BOT)), "title", "must not be blank"),
@@ -201,6 +217,12 @@ class TemplatesTest extends RuleTests {
                 rule("repeated language", () -> create(welcome().localization("en", l -> l.body("Hello"))), "localizations",
                         "must not repeat the language 'en'"),
                 rule("blank account", () -> texter.createAndSubmitTemplate(" ", welcome()), "accountId", "must not be blank"),
+                rule("unknown usage", () -> texter.createAndSubmitTemplate(ACCOUNT, new NewTemplate(new CreateTemplateRequest()
+                        .title("T").category(TemplateCategory.UTILITY).chatStatus(ReplyChatStatus.BOT)
+                        .usage(TemplateUsage.UNKNOWN), List.of())), "usage", "must be a value Texter documents, was UNKNOWN"),
+                rule("missing chat status", () -> texter.createAndSubmitTemplate(ACCOUNT, new NewTemplate(new CreateTemplateRequest()
+                        .title("T").category(TemplateCategory.UTILITY).usage(TemplateUsage.BULK), List.of())), "chatStatus",
+                        "is required"),
                 // Create or Update Localization
                 rule("language not a tag", () -> localize("english", l -> l.body("Hi")), "localizations[english].language",
                         "must match ^[a-z]{2,3}(_[A-Za-z]{2,4})?$"),
@@ -275,6 +297,45 @@ class TemplatesTest extends RuleTests {
                         "must have 1 items (one per body variable), was 2"),
                 rule("default value with a line break", () -> localize("he", l -> l.body("Hi {{1}}.", "a")
                         .defaults(d -> d.body("a\nb"))), "localizations[he].defaults.body[0]", "must not contain line breaks"),
+                rule("unknown component type", () -> raw(new TemplateComponent().type(TemplateComponentType.UNKNOWN)),
+                        "localizations[he].components[0].type", "must be one of HEADER, BODY, FOOTER, BUTTONS"),
+                rule("LOCATION header with text", () -> raw(header(TemplateHeaderFormat.LOCATION).text("x"), body("b")),
+                        "localizations[he].components[0]", "of format LOCATION takes no text or example"),
+                rule("TEXT header example without variable", () -> raw(header(TemplateHeaderFormat.TEXT).text("h")
+                        .example(new TemplateComponentExample().headerText(List.of("x"))), body("b")),
+                        "localizations[he].components[0].example.header_text", "must be absent when there are no variables"),
+                rule("TEXT header example of another kind", () -> raw(header(TemplateHeaderFormat.TEXT).text("h {{1}}")
+                        .example(new TemplateComponentExample().headerText(List.of("x")).headerHandle(List.of("y"))), body("b")),
+                        "localizations[he].components[0].example", "of a TEXT header may only hold header_text"),
+                rule("media header with text", () -> raw(header(TemplateHeaderFormat.IMAGE).text("h"), body("b")),
+                        "localizations[he].components[0].text", "is not allowed on a IMAGE header"),
+                rule("body with a format", () -> raw(body("b").format(TemplateHeaderFormat.TEXT)),
+                        "localizations[he].components[0].format", "is only allowed on a HEADER"),
+                rule("body with buttons", () -> raw(body("b").buttons(List.of(quickReply("q")))),
+                        "localizations[he].components[0].buttons", "are only allowed in a BUTTONS component"),
+                rule("body example of another kind", () -> raw(body("b").example(new TemplateComponentExample()
+                        .headerText(List.of("x")))), "localizations[he].components[0].example", "of a BODY may only hold body_text"),
+                rule("blank body example", () -> localize("he", l -> l.body("Hi {{1}}.", " ")),
+                        "localizations[he].components[0].example.body_text[0][0]", "must not be blank"),
+                rule("footer with an example", () -> raw(body("b"), new TemplateComponent().type(TemplateComponentType.FOOTER)
+                        .text("f").example(new TemplateComponentExample())), "localizations[he].components[1]", "takes only a text"),
+                rule("buttons component with text", () -> raw(body("b"), new TemplateComponent()
+                        .type(TemplateComponentType.BUTTONS).text("t").buttons(List.of(quickReply("q")))),
+                        "localizations[he].components[1]", "takes only buttons"),
+                rule("quick reply with a URL", () -> raw(body("b"), buttons(quickReply("q").url("https://example.com"))),
+                        "localizations[he].components[1].buttons[0]", "of type QUICK_REPLY takes only a text"),
+                rule("button without type", () -> raw(body("b"), buttons(new TemplateButton().text("q"))),
+                        "localizations[he].components[1].buttons[0].type", "is required"),
+                rule("unknown button type", () -> raw(body("b"), buttons(new TemplateButton().type(TemplateButtonType.UNKNOWN)
+                        .text("q"))), "localizations[he].components[1].buttons[0].type", "must be one of QUICK_REPLY, URL"),
+                rule("URL over 2000", () -> localize("he", l -> l.body("b").urlButton("Site",
+                        "https://example.com/" + "p".repeat(1990))), "localizations[he].components[1].buttons[0].url",
+                        "must be 1-2000 characters, was 2010"),
+                rule("URL example without variable", () -> localize("he", l -> l.body("b").urlButton("Site",
+                        "https://example.com", "https://example.com/x")),
+                        "localizations[he].components[1].buttons[0].example.url", "must be absent when the URL has no variable"),
+                rule("default header not a URL", () -> localize("he", l -> l.body("b").defaults(d -> d.videoHeader("v.mp4"))),
+                        "localizations[he].defaults.header.url", "must be an absolute http(s) URL"),
                 // Update Existing Template
                 rule("empty update", () -> texter.updateTemplate(ACCOUNT, "t", Templates.update()), "",
                         "must change at least one field"),
@@ -303,6 +364,23 @@ class TemplatesTest extends RuleTests {
     private static void localize(String language, Consumer<LocalizationBuilder> content) {
         texter.createAndSubmitTemplate(ACCOUNT, Templates.newTemplate("T", TemplateCategory.MARKETING,
                 TemplateUsage.INBOX, ReplyChatStatus.PENDING).localization(language, content));
+    }
+
+    private static void raw(TemplateComponent... components) {
+        texter.createAndSubmitTemplate(ACCOUNT, new NewTemplate(welcome().build().request(),
+                List.of(new TemplateLocalizationRequest().language("he").components(List.of(components)))));
+    }
+
+    private static TemplateComponent header(TemplateHeaderFormat format) {
+        return new TemplateComponent().type(TemplateComponentType.HEADER).format(format);
+    }
+
+    private static TemplateComponent buttons(TemplateButton... buttons) {
+        return new TemplateComponent().type(TemplateComponentType.BUTTONS).buttons(List.of(buttons));
+    }
+
+    private static TemplateButton quickReply(String text) {
+        return new TemplateButton().type(TemplateButtonType.QUICK_REPLY).text(text);
     }
 
     private static TemplateComponent body(String text) {
