@@ -96,7 +96,7 @@ public final class Check {
         if (size < min || size > max) {
             String rule = max == Integer.MAX_VALUE
                     ? "at least " + min + (min == 1 ? " item" : " items")
-                    : min == max ? min + " items" : min + "-" + max + " items";
+                    : min == max ? min + (min == 1 ? " item" : " items") : min + "-" + max + " items";
             throw fail(field, "must have " + rule + ", was " + size);
         }
         if (list == null) {

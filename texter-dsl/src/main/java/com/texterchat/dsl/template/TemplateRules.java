@@ -405,7 +405,8 @@ public final class TemplateRules {
         List<String> body = defaults.getBody();
         if (body != null) {
             Check.that(body.size() == bodyVariables, at(path, "body"),
-                    "must have " + bodyVariables + " items (one per body variable), was " + body.size());
+                    "must have " + bodyVariables + (bodyVariables == 1 ? " item" : " items")
+                            + " (one per body variable), was " + body.size());
             bodyValues(at(path, "body"), body);
         }
         if (defaults.getHeader() != null) {

@@ -245,7 +245,7 @@ class TemplatesTest extends RuleTests {
                         welcome().build().request(), List.of(new TemplateLocalizationRequest().language("he").components(
                                 List.of(new TemplateComponent().type(TemplateComponentType.HEADER)
                                         .format(TemplateHeaderFormat.VIDEO), body("b")))))),
-                        "localizations[he].components[0].example.header_handle", "must have 1 items, was 0"),
+                        "localizations[he].components[0].example.header_handle", "must have 1 item, was 0"),
                 rule("header without format", () -> texter.createAndSubmitTemplate(ACCOUNT, new NewTemplate(
                         welcome().build().request(), List.of(new TemplateLocalizationRequest().language("he").components(
                                 List.of(new TemplateComponent().type(TemplateComponentType.HEADER).text("h"), body("b")))))),
@@ -261,7 +261,7 @@ class TemplatesTest extends RuleTests {
                 rule("body ending with a variable", () -> localize("he", l -> l.body("Your code is {{1}}", "a")),
                         "localizations[he].components[0].text", "must not start or end with a variable"),
                 rule("variables without examples", () -> localize("he", l -> l.body("Hi {{1}}, code {{2}}.")),
-                        "localizations[he].components[0].example.body_text", "must have 1 items, was 0"),
+                        "localizations[he].components[0].example.body_text", "must have 1 item, was 0"),
                 rule("one example for two variables", () -> localize("he", l -> l.body("Hi {{1}}, code {{2}}.", "a")),
                         "localizations[he].components[0].example.body_text[0]", "must have 2 examples (one per variable), was 1"),
                 rule("examples without variables", () -> localize("he", l -> l.body("Hello.", "a")),
@@ -294,7 +294,7 @@ class TemplatesTest extends RuleTests {
                         "localizations[he].components[1].buttons[0].flow_id", "must not be blank"),
                 rule("defaults for a missing variable", () -> localize("he", l -> l.body("Hi {{1}}.", "a")
                         .defaults(d -> d.body("a", "b"))), "localizations[he].defaults.body",
-                        "must have 1 items (one per body variable), was 2"),
+                        "must have 1 item (one per body variable), was 2"),
                 rule("default value with a line break", () -> localize("he", l -> l.body("Hi {{1}}.", "a")
                         .defaults(d -> d.body("a\nb"))), "localizations[he].defaults.body[0]", "must not contain line breaks"),
                 rule("unknown component type", () -> raw(new TemplateComponent().type(TemplateComponentType.UNKNOWN)),
