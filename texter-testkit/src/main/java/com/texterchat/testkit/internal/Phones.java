@@ -2,6 +2,7 @@ package com.texterchat.testkit.internal;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Phone numbers as the test kit compares them: by their digits, so {@code +972 52-123-4567} equals {@code 972521234567}. */
 public final class Phones {
@@ -31,7 +32,7 @@ public final class Phones {
     }
 
     /** Whether a value someone sent (e.g. a {@code to} field) is the same number; null never is. */
-    public static boolean sameNumber(String digits, String sent) {
+    public static boolean sameNumber(String digits, @Nullable String sent) {
         return sent != null && digits.equals(sent.replaceAll("[^0-9]", ""));
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of Texter's {@code openapi.json} the test kit is built from: every operation with its route and
@@ -111,7 +112,7 @@ public final class TexterSpec {
     }
 
     /** The operation a request with this method and (raw, still percent-encoded) path was meant for, or null. */
-    public SpecOperation operationFor(String method, String rawPath) {
+    public @Nullable SpecOperation operationFor(String method, String rawPath) {
         for (SpecOperation operation : operations.values()) {
             if (operation.matches(method, rawPath)) {
                 return operation;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook event being built: starts as the spec's realistic example of the event and takes fluent
@@ -221,7 +222,7 @@ public final class WebhookEvent<T> {
     }
 
     /** The failure reason of the status events (null for none). */
-    public WebhookEvent<T> error(String error) {
+    public WebhookEvent<T> error(@Nullable String error) {
         requireKey("error");
         data.put("error", error);
         return this;
@@ -282,7 +283,7 @@ public final class WebhookEvent<T> {
      *
      * @param value a model, collection, string, number, boolean or null
      */
-    public WebhookEvent<T> set(String jsonPointer, Object value) {
+    public WebhookEvent<T> set(String jsonPointer, @Nullable Object value) {
         Objects.requireNonNull(jsonPointer, "jsonPointer");
         if (!jsonPointer.startsWith("/") || jsonPointer.length() < 2) {
             throw new IllegalArgumentException("jsonPointer must look like /chat/crmData/plan, got '" + jsonPointer + "'");
