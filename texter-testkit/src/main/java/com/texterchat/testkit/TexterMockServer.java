@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Operations are named by their operationId, which is also the generated client's method name
  * ({@code sendTemplateMessage}, {@code searchChats}, ...). Thread-safe; a test class usually shares one
- * instance across its tests (do not run one class's tests in parallel against it).
+ * instance across its tests, which then must take turns (the JUnit extension sees to that).
  */
 public final class TexterMockServer implements AutoCloseable {
 

@@ -3,8 +3,10 @@ package com.texterchat.testkit.junit;
 import com.texterchat.client.TexterClient;
 import com.texterchat.testkit.TexterMockServer;
 import com.texterchat.testkit.internal.StubFactory;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -41,13 +43,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>In Kotlin: {@code companion object { @JvmField @RegisterExtension val texter = TexterMockExtension() }}.
  * Registered in an instance field, the server still lives once per class, but stops only when JUnit closes the
- * class's resources. The tests of one class must not run in parallel with each other (they share the server).
+ * class's resources. Tests sharing a server take turns even when JUnit runs methods in parallel; classes
+ * still run in parallel, each with its own server.
  */
 public final class TexterMockExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TexterMockExtension.class);
     private static final String SERVER = "server";
+    private static final String TURN = "turn";
 
     private volatile @Nullable TexterMockServer server;
 
@@ -83,13 +87,31 @@ public final class TexterMockExtension
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        serverFor(context).reset();
+        SharedServer shared = sharedFor(context);
+        // Tests sharing a server take turns, even when JUnit runs methods concurrently: a reset in the
+        // middle of another test would pull its stubs away.
+        shared.turn.acquireUninterruptibly();
+        context.getStore(NAMESPACE).put(TURN, shared.turn);
+        try {
+            shared.server.reset();
+        } catch (RuntimeException | Error e) {
+            afterEach(context);
+            throw e;
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Semaphore turn = context.getStore(NAMESPACE).remove(TURN, Semaphore.class);
+        if (turn != null) {
+            turn.release();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         // Only the class that started the server stops it; a @Nested class finds it in its parent's store.
-        TexterMockServer own = context.getStore(NAMESPACE).remove(SERVER, TexterMockServer.class);
+        SharedServer own = context.getStore(NAMESPACE).remove(SERVER, SharedServer.class);
         if (own != null) {
             own.close();
         }
@@ -108,15 +130,34 @@ public final class TexterMockExtension
     }
 
     private TexterMockServer serverFor(ExtensionContext context) {
+        return sharedFor(context).server;
+    }
+
+    private SharedServer sharedFor(ExtensionContext context) {
         ExtensionContext classContext = context;
         while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
             classContext = classContext.getParent().get();
         }
         // Looks in enclosing classes' stores first, so @Nested classes reuse the outer server.
-        TexterMockServer resolved = classContext.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SERVER, key -> TexterMockServer.start(), TexterMockServer.class);
-        server = resolved;
-        return resolved;
+        SharedServer shared = classContext.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SERVER, key -> new SharedServer(TexterMockServer.start()), SharedServer.class);
+        server = shared.server;
+        return shared;
+    }
+
+    /** A class's server and the turn its tests take; JUnit closes it with the class if afterAll did not. */
+    private static final class SharedServer implements AutoCloseable {
+        final TexterMockServer server;
+        final Semaphore turn = new Semaphore(1);
+
+        SharedServer(TexterMockServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
     }
 
     @Override

@@ -10,6 +10,9 @@ import com.texterchat.testkit.TexterMockServer;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -147,6 +152,49 @@ class TexterMockExtensionTest {
         assertThat(SEEN).filteredOn(TexterMockServer.class::isInstance).hasSize(2)
                 .allSatisfy(s -> assertThat(s).isSameAs(SEEN.stream().filter(TexterMockServer.class::isInstance)
                         .findFirst().orElseThrow()));
+    }
+
+    /** Two tests that each wait briefly for the other to be running at the same time. */
+    @TexterTest
+    @Execution(ExecutionMode.CONCURRENT)
+    static class ConcurrentSample {
+        static final AtomicInteger INSIDE = new AtomicInteger();
+        static final CountDownLatch BOTH_STARTED = new CountDownLatch(2);
+
+        @Test
+        void one(TexterMockServer texter) throws InterruptedException {
+            overlapCheck(texter, "one");
+        }
+
+        @Test
+        void two(TexterMockServer texter) throws InterruptedException {
+            overlapCheck(texter, "two");
+        }
+
+        private static void overlapCheck(TexterMockServer texter, String name) throws InterruptedException {
+            INSIDE.incrementAndGet();
+            texter.stubs().templatesNamed(name);
+            BOTH_STARTED.countDown();
+            BOTH_STARTED.await(300, TimeUnit.MILLISECONDS);
+            SEEN.add(INSIDE.get());
+            SEEN.add(texter.client().templates().listTemplates(null, null, null, null).get(0).getName());
+            INSIDE.decrementAndGet();
+        }
+    }
+
+    @Test
+    void testsSharingAServerTakeTurnsWhenJUnitRunsThemInParallel() {
+        SEEN.clear();
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(ConcurrentSample.class))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+                .execute().testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        assertThat(SEEN).as("tests inside at once, then the template each saw").hasSize(4)
+                .containsOnlyOnce("one", "two");
+        assertThat(List.of(SEEN.get(0), SEEN.get(2))).containsOnly(1);
+        assertThat(List.of(SEEN.get(1), SEEN.get(3))).doesNotHaveDuplicates();
     }
 
     @Test
