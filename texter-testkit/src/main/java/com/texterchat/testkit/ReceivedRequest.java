@@ -121,7 +121,7 @@ public final class ReceivedRequest {
         }
     }
 
-    /** The status the server answered, or 0 when it answered with a connection fault instead. */
+    /** The status the server answered, or 0 when it answered with a connection fault (or is still answering). */
     public int responseStatus() {
         return responseStatus;
     }

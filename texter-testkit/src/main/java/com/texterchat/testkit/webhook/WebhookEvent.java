@@ -116,7 +116,9 @@ public final class WebhookEvent<T> {
         ObjectNode chat = part(CHAT);
         object(chat, "channelInfo").put("accountId", accountId);
         for (JsonNode personChat : chat.path("personChats")) {
-            ((ObjectNode) personChat).put("accountId", accountId);
+            if (personChat instanceof ObjectNode node) {
+                node.put("accountId", accountId);
+            }
         }
         if (data.get(MESSAGE) instanceof ObjectNode message) {
             object(message, "chatChannelInfo").put("accountId", accountId);
