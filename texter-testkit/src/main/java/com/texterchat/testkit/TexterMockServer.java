@@ -1,0 +1,316 @@
+package com.texterchat.testkit;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.client.HttpClientFactory;
+import com.github.tomakehurst.wiremock.standalone.MappingsSource;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.stubbing.StubMappings;
+import com.texterchat.client.TexterClient;
+import com.texterchat.testkit.internal.SpecOperation;
+import com.texterchat.testkit.internal.StubFactory;
+import com.texterchat.testkit.internal.TexterSpec;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Texter stand-in for tests: a real HTTP server (WireMock) on {@code 127.0.0.1} and a random port that
+ * answers every operation of Texter's {@code openapi.json} with the spec's example response.
+ *
+ * <pre>{@code
+ * try (TexterMockServer texter = TexterMockServer.start()) {
+ *     TexterClient client = texter.client();          // already pointed at the server
+ *     texter.stubs().chatExists("972521234567");      // Search Chats now finds this chat
+ *     myService.notifyOrderReady("972521234567");     // your code, configured with texter.apiBaseUrl()
+ *     SendTemplateRequest sent = texter.verify().templateSentTo("972521234567");
+ * }
+ * }</pre>
+ *
+ * <p>What the server does:
+ * <ul>
+ *   <li>Every operation answers its 2xx status with the spec example (the first, or the one named
+ *       {@code default}, where there are several), {@code OK} as plain text where the spec says so. The
+ *       examples come from the {@code openapi.json} inside {@code texter-api-generated}, so they follow the
+ *       spec whenever the client is regenerated.</li>
+ *   <li>Requests without {@code Authorization: Bearer <token>} get 401, like Texter; any token is accepted.</li>
+ *   <li>{@link #stubs()} changes answers in Texter's terms, {@link #fault(String)} injects failures,
+ *       {@link #verify()} returns what was sent as the generated request models, and {@link #wireMock()}
+ *       gives raw WireMock access for anything else.</li>
+ *   <li>{@link #reset()} brings back the default answers and forgets recorded requests; the JUnit extension
+ *       ({@code @TexterTest}) calls it before each test.</li>
+ * </ul>
+ *
+ * <p>Operations are named by their operationId, which is also the generated client's method name
+ * ({@code sendTemplateMessage}, {@code searchChats}, ...). Thread-safe; a test class usually shares one
+ * instance across its tests, which then must take turns (the JUnit extension sees to that).
+ */
+public final class TexterMockServer implements AutoCloseable {
+
+    /** The (fake) API token the {@linkplain #client() ready-made client} sends. The server accepts any token. */
+    public static final String TOKEN = "texter-testkit-fake-token";
+
+    private static final MappingsSource NO_FILES = new NoMappingFiles();
+    private static final HttpClientFactory NO_OUTGOING_CALLS = (options, trustAll, trustedHosts, systemProperties) ->
+            request -> {
+                throw new UnsupportedOperationException("The Texter mock server makes no outgoing calls (no proxying,"
+                        + " no WireMock webhooks); use WebhookSender to POST webhooks to your receiver");
+            };
+
+    private final TexterSpec spec;
+    private final WireMockServer wireMock;
+    private final Map<UUID, StubMapping> pristine = new HashMap<>();
+    private final Map<String, StubMapping> defaultStubs = new HashMap<>();
+    private final Map<String, StubMapping> currentDefaults = new HashMap<>();
+    private final Map<String, Integer> faultSteps = new HashMap<>();
+    private final TexterStubs stubs;
+    private final TexterRequests requests;
+    private volatile @Nullable TexterClient client;
+    private final int port;
+    private volatile boolean closed;
+
+    private TexterMockServer(TexterSpec spec, WireMockServer wireMock) {
+        this.spec = spec;
+        this.wireMock = wireMock;
+        this.port = wireMock.port();
+        this.stubs = new TexterStubs(this);
+        this.requests = new TexterRequests(this);
+    }
+
+    /**
+     * Starts a server on {@code 127.0.0.1} and a free port, with the default answers of every operation.
+     * Close it when done (try-with-resources, or let the JUnit extension do it).
+     */
+    public static TexterMockServer start() {
+        // The spec is read and the default stubs are built (once per JVM) while WireMock starts.
+        StubFactory.loadInBackground();
+        WireMockServer wireMock = new WireMockServer(options());
+        wireMock.start();
+        try {
+            List<StubMapping> defaults = StubFactory.defaultStubs();
+            TexterMockServer server = new TexterMockServer(TexterSpec.get(), wireMock);
+            server.installPristineStubs(defaults);
+            return server;
+        } catch (RuntimeException | Error e) {
+            wireMock.stop();
+            throw e;
+        }
+    }
+
+    /** The server's root URL, {@code http://127.0.0.1:<port>}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * The URL to configure as the Texter base URL in the code under test, e.g.
+     * {@code http://127.0.0.1:<port>/server/api/v2} (what {@code https://<project>.texterchat.com/server/api/v2}
+     * is in production).
+     */
+    public String apiBaseUrl() {
+        return baseUrl() + spec.basePath();
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * A client pointed at this server with the {@linkplain #TOKEN fake token}, built on first use. It uses
+     * short timeouts (connect 2 s, read 10 s) so a test that goes wrong fails quickly; use
+     * {@link #clientBuilder()} for other settings.
+     */
+    public TexterClient client() {
+        TexterClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                current = client;
+                if (current == null) {
+                    current = clientBuilder().build();
+                    client = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** A client builder with this server's {@link #apiBaseUrl()}, the fake token and short timeouts preset. */
+    public TexterClient.Builder clientBuilder() {
+        return TexterClient.builder().baseUrl(apiBaseUrl()).token(TOKEN)
+                .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10));
+    }
+
+    /** Stubbing helpers: what Texter answers, in Texter's terms. */
+    public TexterStubs stubs() {
+        return stubs;
+    }
+
+    /** Verification helpers: what the code under test sent, as the generated request models. */
+    public TexterRequests verify() {
+        return requests;
+    }
+
+    /**
+     * Fault injection for one operation, e.g. {@code fault("sendTemplateMessage").times(1).rateLimited(...)}.
+     *
+     * @param operationId the operationId (the generated client's method name); unknown IDs are rejected
+     *                    with the list of known ones
+     */
+    public TexterFault fault(String operationId) {
+        return new TexterFault(this, spec.operation(operationId), 0);
+    }
+
+    /** The operationIds the server answers, in spec order. */
+    public Set<String> operationIds() {
+        return spec.operations().keySet();
+    }
+
+    /** The underlying WireMock server, for stubbing or verification the helpers do not cover. */
+    public WireMockServer wireMock() {
+        return wireMock;
+    }
+
+    /**
+     * Brings the server back to its just-started state: removes every stub added since (helpers, faults, raw
+     * WireMock stubs), restores the default answers, resets scenarios and forgets recorded requests.
+     */
+    public synchronized void reset() {
+        wireMock.resetRequests();
+        wireMock.resetScenarios();
+        Map<StubMapping, Boolean> present = new IdentityHashMap<>();
+        for (StubMapping stub : wireMock.getStubMappings()) {
+            if (pristine.get(stub.getId()) == stub) {
+                present.put(stub, Boolean.TRUE);
+            } else {
+                wireMock.removeStubMapping(stub.getId());
+            }
+        }
+        for (StubMapping stub : pristine.values()) {
+            if (!present.containsKey(stub)) {
+                wireMock.addStubMapping(stub);
+            }
+        }
+        currentDefaults.clear();
+        currentDefaults.putAll(defaultStubs);
+        faultSteps.clear();
+        stubs.forget();
+    }
+
+    /** Stops the server. Safe to call more than once. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            wireMock.stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TexterMockServer[" + (closed ? "closed" : apiBaseUrl()) + "]";
+    }
+
+    TexterSpec spec() {
+        return spec;
+    }
+
+    SpecOperation operation(String operationId) {
+        return spec.operation(operationId);
+    }
+
+    /** Replaces an operation's general answer (the default slot); {@link #reset()} restores the spec example. */
+    synchronized void replaceDefault(SpecOperation operation, StubMapping replacement) {
+        StubMapping previous = currentDefaults.put(operation.id(), replacement);
+        if (previous != null) {
+            wireMock.removeStubMapping(previous.getId());
+        }
+        wireMock.addStubMapping(replacement);
+    }
+
+    /** The stub currently answering the operation in general (the spec example, or what replaced it). */
+    synchronized StubMapping currentDefault(SpecOperation operation) {
+        return currentDefaults.get(operation.id());
+    }
+
+    /** Reserves the next {@code count} steps of an operation's fault sequence; returns the first step's index. */
+    synchronized int reserveFaultSteps(String operationId, int count) {
+        int first = faultSteps.getOrDefault(operationId, 0);
+        faultSteps.put(operationId, first + count);
+        return first;
+    }
+
+    private void installPristineStubs(List<StubMapping> defaults) {
+        for (StubMapping stub : defaults) {
+            String operationId = stub.getMetadata().getString(StubFactory.OPERATION_KEY);
+            defaultStubs.put(operationId, stub);
+            pristine.put(stub.getId(), stub);
+            wireMock.addStubMapping(stub);
+        }
+        for (StubMapping stub : StubFactory.authStubs()) {
+            pristine.put(stub.getId(), stub);
+            wireMock.addStubMapping(stub);
+        }
+        currentDefaults.putAll(defaultStubs);
+    }
+
+    private static Options options() {
+        return WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                // Keep start-up lean: no HTTP/2 connectors, no response templating, no XML factory tuning,
+                // no mapping files from the working directory.
+                .http2PlainDisabled(true)
+                .http2TlsDisabled(true)
+                .templatingEnabled(false)
+                .globalTemplating(false)
+                .disableOptimizeXmlFactoriesLoading(true)
+                .extensionScanningEnabled(false)
+                .gzipDisabled(true)
+                .stubCorsEnabled(false)
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+                .jettyStopTimeout(0L)
+                .mappingSource(NO_FILES)
+                // no proxying and no outgoing WireMock webhooks: skips building an HTTP client and loading
+                // the JDK trust store, a good part of WireMock's start-up time
+                .httpClientFactory(NO_OUTGOING_CALLS)
+                // errors only, e.g. WireMock's report on a request that no stub matched
+                .notifier(new ConsoleNotifier(false));
+    }
+
+    /** The server's stubs live in memory only: nothing is loaded from or saved to {@code mappings/} files. */
+    private static final class NoMappingFiles implements MappingsSource {
+        @Override
+        public void loadMappingsInto(StubMappings stubMappings) {
+            // nothing to load
+        }
+
+        @Override
+        public void save(List<StubMapping> stubMappings) {
+            // nothing to save
+        }
+
+        @Override
+        public void save(StubMapping stubMapping) {
+            // nothing to save
+        }
+
+        @Override
+        @SuppressWarnings("removal") // still abstract in the interface, so it must be implemented
+        public void remove(StubMapping stubMapping) {
+            // nothing saved
+        }
+
+        @Override
+        public void removeAll() {
+            // nothing saved
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package com.texterchat.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.texterchat.generated.model.Chat;
+import com.texterchat.generated.model.ChatPublicView;
+import com.texterchat.generated.model.ChatSearchResult;
+import com.texterchat.generated.model.Label;
+import com.texterchat.generated.model.LabelList;
+import com.texterchat.generated.model.Template;
+import com.texterchat.generated.model.UnsubscribedUser;
+import com.texterchat.testkit.internal.Ids;
+import com.texterchat.testkit.internal.Json;
+import com.texterchat.testkit.internal.Phones;
+import com.texterchat.testkit.internal.SpecOperation;
+import com.texterchat.testkit.internal.StubFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Changes what the {@link TexterMockServer} answers, in Texter's terms. Obtained from
+ * {@link TexterMockServer#stubs()}; everything set here is undone by {@link TexterMockServer#reset()}.
+ *
+ * <p>Two kinds of helpers:
+ * <ul>
+ *   <li>Answers for specific requests ({@link #chatExists}, {@link #noChatFor}, {@link #recipientUnsubscribed}):
+ *       they apply only to the matching requests and win over the operation's general answer. Among them,
+ *       and among a test's own raw WireMock stubs, the one added last wins.</li>
+ *   <li>An operation's general answer ({@link #answer}, {@link #answerWithExample}, {@link #templates},
+ *       {@link #labels}): replaces the spec example the operation answers by default.</li>
+ * </ul>
+ *
+ * <p>For anything else, {@link #route(String)} gives a WireMock request pattern for an operation to finish
+ * and register with {@code server.wireMock().stubFor(...)}.
+ */
+public final class TexterStubs {
+
+    private static final Pattern TEMPLATE_NAME = Pattern.compile("^[a-zA-Z0-9_]+$");
+
+    private final TexterMockServer server;
+    private final Set<String> unsubscribed = new LinkedHashSet<>();
+
+    TexterStubs(TexterMockServer server) {
+        this.server = server;
+    }
+
+    /**
+     * A chat exists for this phone number: Search Chats with {@code search=<phone>} (with or without a
+     * leading +) finds it, and Get Chat by Chat ID answers its id. The chat is the spec's example chat with
+     * the phone, and an id derived from it (the same phone always gets the same id).
+     *
+     * @param phone digits, optionally with a leading + and spaces, dashes or parentheses
+     * @return the chat as Search Chats returns it; its {@code getId()} is the chatId to send messages to
+     */
+    public Chat chatExists(String phone) {
+        String digits = Phones.digits(phone, "phone");
+        ObjectNode chat = exampleChat();
+        chat.put("_id", Ids.objectId("chat:" + digits));
+        JsonNode channelInfo = chat.get("channelInfo");
+        (channelInfo instanceof ObjectNode node ? node : chat.putObject("channelInfo")).put("id", digits);
+        for (String field : List.of("clientPhone", "clientPhoneE164")) {
+            if (chat.has(field)) {
+                chat.put(field, "+" + digits);
+            }
+        }
+        return chatExists(Json.convert(chat, Chat.class));
+    }
+
+    /**
+     * This chat exists: Search Chats finds it by the customer's phone in {@code channelInfo.id}, and Get Chat
+     * by Chat ID answers its {@code _id}.
+     *
+     * @param chat a chat with an {@code _id} and the customer's phone
+     * @return the chat as stubbed (a copy; later changes to either do not affect the other)
+     */
+    public Chat chatExists(Chat chat) {
+        Objects.requireNonNull(chat, "chat");
+        if (chat.getId() == null || chat.getId().isBlank()) {
+            throw new IllegalArgumentException("chat._id is required: Get Chat by Chat ID answers the chat by it");
+        }
+        String phone = chat.getChannelInfo() == null ? null : chat.getChannelInfo().getId();
+        if (phone == null) {
+            throw new IllegalArgumentException("chat.channelInfo.id, the customer's phone, is required:"
+                    + " Search Chats finds the chat by it");
+        }
+        String digits = Phones.digits(phone, "chat.channelInfo.id");
+        Chat copy = Json.copy(chat, Chat.class);
+
+        SpecOperation search = server.operation("searchChats");
+        ChatSearchResult found = new ChatSearchResult().data(List.of(copy)).total(1);
+        helper(search, StubFactory.route(search).withQueryParam("search", matching(Phones.regex(digits))),
+                StubFactory.success(search, Json.write(found)));
+
+        SpecOperation get = server.operation("getChat");
+        helper(get, StubFactory.route(get).andMatching(StubFactory.pathParameter(get, "chatId", copy.getId())),
+                StubFactory.success(get, Json.write(publicView(copy))));
+        return Json.copy(copy, Chat.class);
+    }
+
+    /** No chat exists for this phone number: Search Chats with {@code search=<phone>} finds nothing. */
+    public void noChatFor(String phone) {
+        String digits = Phones.digits(phone, "phone");
+        SpecOperation search = server.operation("searchChats");
+        helper(search, StubFactory.route(search).withQueryParam("search", matching(Phones.regex(digits))),
+                StubFactory.success(search, Json.write(new ChatSearchResult().data(List.of()).total(0))));
+    }
+
+    /**
+     * The recipient opted out of template messages: Send Template Message to this phone answers 200 with
+     * {@code success: false} (the spec's {@code unsubscribed} example), as Texter does, and the unsubscribed
+     * lists (all accounts and per account) include the number.
+     *
+     * @param phone digits, optionally with a leading + and spaces, dashes or parentheses
+     */
+    public void recipientUnsubscribed(String phone) {
+        String digits = Phones.digits(phone, "phone");
+        SpecOperation send = server.operation("sendTemplateMessage");
+        String refusal = send.exampleNames().contains("unsubscribed") ? send.example("unsubscribed")
+                : "{\"success\":false,\"error\":\"Recipient unsubscribed from template messages\"}";
+        helper(send, StubFactory.route(send).withRequestBody(matchingJsonPath("$.to", matching(Phones.regex(digits)))),
+                StubFactory.success(send, refusal));
+
+        List<UnsubscribedUser> users = new ArrayList<>();
+        synchronized (unsubscribed) {
+            unsubscribed.add(digits);
+            unsubscribed.forEach(d -> users.add(new UnsubscribedUser().phone("+" + d)));
+        }
+        answer("listUnsubscribedUsers", users);
+        answer("listUnsubscribedUsersByAccount", users);
+    }
+
+    /**
+     * The templates the account has: List All Templates answers exactly these.
+     *
+     * @return the templates as stubbed
+     */
+    public List<Template> templates(Template... templates) {
+        List<Template> list = List.copyOf(Arrays.asList(templates));
+        answer("listTemplates", list);
+        return list;
+    }
+
+    /**
+     * The account has templates with these names: List All Templates answers one realistic template per name
+     * (the spec's example template, renamed, with an id derived from the name).
+     *
+     * @param names template names as Texter allows them at creation: letters, digits and underscores
+     * @return the templates as stubbed
+     */
+    public List<Template> templatesNamed(String... names) {
+        List<Template> list = new ArrayList<>();
+        for (String name : names) {
+            Objects.requireNonNull(name, "template name");
+            if (!TEMPLATE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("template name must match " + TEMPLATE_NAME.pattern()
+                        + " (letters, digits, underscores), got '" + name + "'");
+            }
+            Template template = exampleTemplate().id(Ids.objectId("template:" + name)).name(name);
+            if (template.getProviderTemplate() != null) {
+                template.getProviderTemplate().setName(name);
+            }
+            list.add(template);
+        }
+        return templates(list.toArray(Template[]::new));
+    }
+
+    /**
+     * The labels of the account: List All Labels answers these, and Get Label Data answers each by its id.
+     *
+     * @return the labels as stubbed
+     */
+    public List<Label> labels(Label... labels) {
+        List<Label> list = List.copyOf(Arrays.asList(labels));
+        answer("listLabels", new LabelList().labels(list).total(list.size()));
+        SpecOperation get = server.operation("getLabel");
+        for (Label label : list) {
+            if (label.getId() == null) {
+                throw new IllegalArgumentException("label.id is required: Get Label Data answers a label by it");
+            }
+            helper(get, StubFactory.route(get).andMatching(StubFactory.pathParameter(get, "labelId", label.getId())),
+                    StubFactory.success(get, Json.write(label)));
+        }
+        return list;
+    }
+
+    /**
+     * Makes an operation answer another of its spec examples by default, e.g.
+     * {@code answerWithExample("sendTemplateMessage", "unsubscribed")}.
+     *
+     * @throws IllegalArgumentException for an unknown operation or example name (the message lists the known ones)
+     */
+    public void answerWithExample(String operationId, String exampleName) {
+        SpecOperation operation = server.operation(operationId);
+        replaceDefault(operation, StubFactory.success(operation, operation.example(exampleName)));
+    }
+
+    /**
+     * Makes an operation answer this body (with its usual 2xx status) by default.
+     *
+     * @param body a generated model, list or map (serialized with the SDK's JSON settings), or a
+     *             {@code String} sent as it is
+     */
+    public void answer(String operationId, Object body) {
+        Objects.requireNonNull(body, "body");
+        SpecOperation operation = server.operation(operationId);
+        replaceDefault(operation, StubFactory.success(operation, Json.write(body)));
+    }
+
+    /** The names of an operation's response examples in the spec, the default one first. */
+    public List<String> exampleNames(String operationId) {
+        return server.operation(operationId).exampleNames();
+    }
+
+    /**
+     * A WireMock request pattern for an operation (its method and path, any query, headers and body) to
+     * refine and register yourself, e.g.
+     * {@code server.wireMock().stubFor(stubs.route("getChat").withHeader(...).willReturn(okJson("{}")))}.
+     * Without an explicit priority it wins over the operation's default answer.
+     */
+    public MappingBuilder route(String operationId) {
+        return StubFactory.route(server.operation(operationId));
+    }
+
+    /** Forgets helper state; called by {@link TexterMockServer#reset()}. */
+    void forget() {
+        synchronized (unsubscribed) {
+            unsubscribed.clear();
+        }
+    }
+
+    private void helper(SpecOperation operation, MappingBuilder request, ResponseDefinitionBuilder response) {
+        server.wireMock().addStubMapping(request.atPriority(StubFactory.HELPER_PRIORITY)
+                .withMetadata(StubFactory.metadata(operation.id(), "helper"))
+                .willReturn(response).build());
+    }
+
+    private void replaceDefault(SpecOperation operation, ResponseDefinitionBuilder response) {
+        server.replaceDefault(operation, StubFactory.route(operation).atPriority(StubFactory.DEFAULT_PRIORITY)
+                .withMetadata(StubFactory.metadata(operation.id(), "default"))
+                .willReturn(response).build());
+    }
+
+    private ObjectNode exampleChat() {
+        JsonNode first = Json.tree(server.operation("searchChats").defaultBody(), "the searchChats example")
+                .path("data").path(0);
+        return first instanceof ObjectNode chat ? chat : Json.mapper().createObjectNode().put("title", "Test customer");
+    }
+
+    private Template exampleTemplate() {
+        Template[] example = Json.read(server.operation("listTemplates").defaultBody(), Template[].class,
+                "the listTemplates example");
+        return example.length == 0 ? new Template() : example[0];
+    }
+
+    /** The trimmed view Get Chat by Chat ID answers for a chat. */
+    private static ChatPublicView publicView(Chat chat) {
+        ObjectNode tree = Json.mapper().valueToTree(chat);
+        if (tree.has("last_message_timestamp")) {
+            tree.set("lastMessageTimestamp", tree.remove("last_message_timestamp"));
+        }
+        tree.put("success", true);
+        return Json.convert(tree, ChatPublicView.class);
+    }
+
+    @Override
+    public String toString() {
+        return "TexterStubs[" + server + "]";
+    }
+}

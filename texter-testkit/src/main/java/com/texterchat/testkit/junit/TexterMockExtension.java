@@ -1,0 +1,168 @@
+package com.texterchat.testkit.junit;
+
+import com.texterchat.client.TexterClient;
+import com.texterchat.testkit.TexterMockServer;
+import com.texterchat.testkit.internal.StubFactory;
+import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension that gives a test class a {@link TexterMockServer}.
+ *
+ * <ul>
+ *   <li>The server starts once per test class (before {@code @BeforeAll} methods) and stops after it;
+ *       {@code @Nested} classes share their enclosing class's server.</li>
+ *   <li>Before each test, the server is {@linkplain TexterMockServer#reset() reset}: default answers
+ *       back, helper stubs and faults gone, recorded requests forgotten. Stub in {@code @BeforeEach} or in
+ *       the test, not in {@code @BeforeAll}.</li>
+ *   <li>Parameters of type {@link TexterMockServer} and {@link TexterClient} (a client already pointed at
+ *       the server, see {@link TexterMockServer#client()}) are injected into test methods, lifecycle methods
+ *       and constructors.</li>
+ * </ul>
+ *
+ * <p>Use it with {@link TexterTest @TexterTest} (or {@code @ExtendWith(TexterMockExtension.class)}), or
+ * register it in a static field to reach the server from fields and helpers:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final TexterMockExtension TEXTER = new TexterMockExtension();
+ *
+ * @Test
+ * void sends() {
+ *     new OrderNotifier(TEXTER.client()).orderReady("972521234567", "15033");
+ *     TEXTER.server().verify().templateSentTo("972521234567");
+ * }
+ * }</pre>
+ *
+ * <p>In Kotlin: {@code companion object { @JvmField @RegisterExtension val texter = TexterMockExtension() }}.
+ * Registered in an instance field, the server still lives once per class, but stops only when JUnit closes the
+ * class's resources. Tests sharing a server take turns even when JUnit runs methods in parallel; classes
+ * still run in parallel, each with its own server.
+ */
+public final class TexterMockExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TexterMockExtension.class);
+    private static final String SERVER = "server";
+    private static final String TURN = "turn";
+
+    private volatile @Nullable TexterMockServer server;
+
+    /** An extension; JUnit creates it for {@code @TexterTest}, or you do in a {@code @RegisterExtension} field. */
+    public TexterMockExtension() {
+        // JUnit creates extensions before it runs the class: a head start on reading the spec
+        StubFactory.loadInBackground();
+    }
+
+    /**
+     * The server of the test class currently running.
+     *
+     * @throws IllegalStateException before the extension started it (it does so before {@code @BeforeAll})
+     */
+    public TexterMockServer server() {
+        TexterMockServer current = server;
+        if (current == null) {
+            throw new IllegalStateException("The Texter mock server starts when the test class starts; use server()"
+                    + " from @BeforeAll, @BeforeEach or a test, and register the extension in a static field");
+        }
+        return current;
+    }
+
+    /** A client pointed at {@link #server()}; same as {@code server().client()}. */
+    public TexterClient client() {
+        return server().client();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        serverFor(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        SharedServer shared = sharedFor(context);
+        // Tests sharing a server take turns, even when JUnit runs methods concurrently: a reset in the
+        // middle of another test would pull its stubs away.
+        shared.turn.acquireUninterruptibly();
+        context.getStore(NAMESPACE).put(TURN, shared.turn);
+        try {
+            shared.server.reset();
+        } catch (RuntimeException | Error e) {
+            afterEach(context);
+            throw e;
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Semaphore turn = context.getStore(NAMESPACE).remove(TURN, Semaphore.class);
+        if (turn != null) {
+            turn.release();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        // Only the class that started the server stops it; a @Nested class finds it in its parent's store.
+        SharedServer own = context.getStore(NAMESPACE).remove(SERVER, SharedServer.class);
+        if (own != null) {
+            own.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == TexterMockServer.class || type == TexterClient.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        TexterMockServer resolved = serverFor(extensionContext);
+        return parameterContext.getParameter().getType() == TexterClient.class ? resolved.client() : resolved;
+    }
+
+    private TexterMockServer serverFor(ExtensionContext context) {
+        return sharedFor(context).server;
+    }
+
+    private SharedServer sharedFor(ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        // Looks in enclosing classes' stores first, so @Nested classes reuse the outer server.
+        SharedServer shared = classContext.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SERVER, key -> new SharedServer(TexterMockServer.start()), SharedServer.class);
+        server = shared.server;
+        return shared;
+    }
+
+    /** A class's server and the turn its tests take; JUnit closes it with the class if afterAll did not. */
+    private static final class SharedServer implements AutoCloseable {
+        final TexterMockServer server;
+        final Semaphore turn = new Semaphore(1);
+
+        SharedServer(TexterMockServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        TexterMockServer current = server;
+        return "TexterMockExtension[" + (current == null ? "not started" : current) + "]";
+    }
+}

@@ -1,0 +1,36 @@
+package com.texterchat.testkit.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class against a {@link com.texterchat.testkit.TexterMockServer}: one server per class (shared
+ * with {@code @Nested} classes), reset before each test, and injected into test and lifecycle methods that
+ * declare a {@code TexterMockServer} or a {@code TexterClient} parameter.
+ *
+ * <pre>{@code
+ * @TexterTest
+ * class OrderNotifierTest {
+ *     @Test
+ *     void sendsTheOrderReadyTemplate(TexterMockServer texter, TexterClient client) {
+ *         new OrderNotifier(client).orderReady("972521234567", "15033");
+ *         assertThat(texter.verify().templateSentTo("972521234567").getTemplateName()).isEqualTo("order_ready");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Shorthand for {@code @ExtendWith(TexterMockExtension.class)}; see {@link TexterMockExtension} for the
+ * {@code @RegisterExtension} form.
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(TexterMockExtension.class)
+public @interface TexterTest {
+}

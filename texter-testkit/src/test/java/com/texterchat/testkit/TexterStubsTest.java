@@ -1,0 +1,202 @@
+package com.texterchat.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.texterchat.client.TexterClient;
+import com.texterchat.generated.api.ChatsApi;
+import com.texterchat.generated.model.ChannelInfo;
+import com.texterchat.generated.model.Chat;
+import com.texterchat.generated.model.ChatPublicView;
+import com.texterchat.generated.model.ChatSearchResult;
+import com.texterchat.generated.model.Label;
+import com.texterchat.generated.model.SendTemplateRequest;
+import com.texterchat.generated.model.SendTemplateResponse;
+import com.texterchat.generated.model.Template;
+import com.texterchat.generated.model.UnsubscribedUser;
+import com.texterchat.testkit.junit.TexterTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Stubbing helpers, exercised through the generated client against the real server. */
+@TexterTest
+class TexterStubsTest {
+
+    private static ChatSearchResult search(TexterClient client, String text) {
+        return client.chats().searchChats(new ChatsApi.SearchChatsQueryParams().search(text));
+    }
+
+    @Test
+    void aChatThatExistsForAPhoneIsFoundBySearchAndByItsId(TexterMockServer texter, TexterClient client) {
+        Chat chat = texter.stubs().chatExists("+972 52-111-2222");
+
+        assertThat(chat.getChannelInfo().getId()).isEqualTo("972521112222");
+        assertThat(chat.getId()).matches("[0-9a-f]{24}");
+        assertThat(search(client, "972521112222").getData()).singleElement()
+                .satisfies(found -> assertThat(found.getId()).isEqualTo(chat.getId()));
+        assertThat(search(client, "+972521112222").getData()).extracting(Chat::getId).containsExactly(chat.getId());
+
+        ChatPublicView view = client.chats().getChat(chat.getId());
+        assertThat(view.getChannelInfo().getId()).isEqualTo("972521112222");
+        assertThat(view.getTitle()).isEqualTo(chat.getTitle());
+        assertThat(view.getSuccess()).isTrue();
+    }
+
+    @Test
+    void theSamePhoneAlwaysGetsTheSameChatIdAndOtherPhonesKeepTheDefaultAnswer(TexterMockServer texter,
+            TexterClient client) {
+        ChatSearchResult defaultAnswer = search(client, "972500000000");
+        Chat first = texter.stubs().chatExists("972521112222");
+        Chat second = texter.stubs().chatExists("972521113333");
+
+        assertThat(texter.stubs().chatExists("972521112222").getId()).isEqualTo(first.getId());
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+        assertThat(search(client, "972521113333").getData()).extracting(Chat::getId).containsExactly(second.getId());
+        assertThat(search(client, "972500000000")).isEqualTo(defaultAnswer);
+    }
+
+    @Test
+    void aCustomChatIsServedAsGiven(TexterMockServer texter, TexterClient client) {
+        Chat mine = new Chat().id("my-chat-1").title("Dana").channelInfo(new ChannelInfo().id("447700900123"));
+
+        texter.stubs().chatExists(mine);
+
+        assertThat(search(client, "447700900123").getData()).singleElement()
+                .satisfies(found -> assertThat(found.getTitle()).isEqualTo("Dana"));
+        assertThat(client.chats().getChat("my-chat-1").getTitle()).isEqualTo("Dana");
+    }
+
+    @Test
+    void aCustomChatNeedsAnIdAndAPhone(TexterMockServer texter) {
+        assertThatThrownBy(() -> texter.stubs().chatExists(new Chat().channelInfo(new ChannelInfo().id("972521112222"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chat._id");
+        assertThatThrownBy(() -> texter.stubs().chatExists(new Chat().id("c1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chat.channelInfo.id");
+        assertThatThrownBy(() -> texter.stubs().chatExists(new Chat().id("c1").channelInfo(new ChannelInfo().id("abc"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chat.channelInfo.id")
+                .hasMessageContaining("'abc'");
+    }
+
+    @Test
+    void phoneNumbersAreValidated(TexterMockServer texter) {
+        assertThatThrownBy(() -> texter.stubs().chatExists("call me"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phone").hasMessageContaining("'call me'");
+        assertThatThrownBy(() -> texter.stubs().noChatFor("+"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phone");
+        assertThatThrownBy(() -> texter.stubs().recipientUnsubscribed("1234567890123456"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 15 digits")
+                .hasMessageContaining("16");
+    }
+
+    @Test
+    void noChatForAPhoneMakesSearchFindNothing(TexterMockServer texter, TexterClient client) {
+        texter.stubs().noChatFor("972529999999");
+
+        ChatSearchResult result = search(client, "972529999999");
+
+        assertThat(result.getTotal()).isZero();
+        assertThat(result.getData()).isEmpty();
+    }
+
+    @Test
+    void aRecipientWhoUnsubscribedGetsSuccessFalseInsideA200(TexterMockServer texter, TexterClient client) {
+        texter.stubs().recipientUnsubscribed("972521234567");
+        texter.stubs().recipientUnsubscribed("972520000001");
+
+        SendTemplateResponse refused = client.templates().sendTemplateMessage(
+                new SendTemplateRequest().templateName("order_ready").to("+972521234567"));
+        SendTemplateResponse sent = client.templates().sendTemplateMessage(
+                new SendTemplateRequest().templateName("order_ready").to("972529999999"));
+
+        assertThat(refused.getSuccess()).isFalse();
+        assertThat(refused.getError()).containsIgnoringCase("unsubscribed");
+        assertThat(sent.getSuccess()).isTrue();
+        assertThat(client.templateSubscriptions().listUnsubscribedUsers(null, null))
+                .extracting(UnsubscribedUser::getPhone).containsExactly("+972521234567", "+972520000001");
+        assertThat(client.templateSubscriptions().listUnsubscribedUsersByAccount("972509876543", null, null))
+                .hasSize(2);
+    }
+
+    @Test
+    void theTemplatesTheAccountHas(TexterMockServer texter, TexterClient client) {
+        List<Template> named = texter.stubs().templatesNamed("order_ready", "welcome_2");
+
+        List<Template> listed = client.templates().listTemplates(null, null, null, null);
+
+        assertThat(listed).extracting(Template::getName).containsExactly("order_ready", "welcome_2");
+        assertThat(listed.get(0).getProviderTemplate().getName()).isEqualTo("order_ready");
+        assertThat(listed.get(0).getProviderTemplate().getLocalizations()).isNotEmpty();
+        assertThat(listed).isEqualTo(named);
+
+        texter.stubs().templates(new Template().name("only_one"));
+        assertThat(client.templates().listTemplates(null, null, null, null)).extracting(Template::getName)
+                .containsExactly("only_one");
+    }
+
+    @Test
+    void templateNamesAreValidatedLikeTexterDoesAtCreation(TexterMockServer texter) {
+        assertThatThrownBy(() -> texter.stubs().templatesNamed("order-ready"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'order-ready'")
+                .hasMessageContaining("[a-zA-Z0-9_]");
+    }
+
+    @Test
+    void theLabelsOfTheAccount(TexterMockServer texter, TexterClient client) {
+        texter.stubs().labels(new Label().id("vip").name("VIP").color("#ffd700"), new Label().id("late").name("Late"));
+
+        assertThat(client.labels().listLabels(null, null).getLabels()).extracting(Label::getId).containsExactly("vip", "late");
+        assertThat(client.labels().listLabels(null, null).getTotal()).isEqualTo(2);
+        assertThat(client.labels().getLabel("late").getName()).isEqualTo("Late");
+        assertThatThrownBy(() -> texter.stubs().labels(new Label().name("no id")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label.id");
+    }
+
+    @Test
+    void anotherNamedExampleOfTheSpecCanBeTheAnswer(TexterMockServer texter, TexterClient client) {
+        assertThat(texter.stubs().exampleNames("sendTemplateMessage")).containsExactly("sent", "unsubscribed");
+
+        texter.stubs().answerWithExample("sendTemplateMessage", "unsubscribed");
+
+        assertThat(client.templates().sendTemplateMessage(new SendTemplateRequest().templateName("x").to("1"))
+                .getSuccess()).isFalse();
+        assertThatThrownBy(() -> texter.stubs().answerWithExample("sendTemplateMessage", "blocked"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'blocked'")
+                .hasMessageContaining("sent, unsubscribed");
+    }
+
+    @Test
+    void anyModelOrTextCanBeTheAnswer(TexterMockServer texter, TexterClient client) {
+        texter.stubs().answer("getLabel", new Label().id("x").name("Custom"));
+        texter.stubs().answer("deleteLabel", "OK");
+        texter.stubs().answer("getLabel", new Label().id("y").name("Replaced again"));
+
+        assertThat(client.labels().getLabel("any").getName()).isEqualTo("Replaced again");
+        assertThat(client.labels().deleteLabel("any")).isEqualTo("OK");
+        assertThat(texter.wireMock().getStubMappings().stream()
+                .filter(s -> s.getMetadata() != null && "getLabel".equals(s.getMetadata().getString("texterOperation"))))
+                .hasSize(1);
+    }
+
+    @Test
+    void specificAnswersWinOverTheGeneralAnswerWhateverTheOrder(TexterMockServer texter, TexterClient client) {
+        texter.stubs().recipientUnsubscribed("972521234567");
+        texter.stubs().answer("sendTemplateMessage", new SendTemplateResponse().success(true).messageId("m-1"));
+
+        assertThat(client.templates().sendTemplateMessage(new SendTemplateRequest().templateName("x").to("972521234567"))
+                .getSuccess()).isFalse();
+        assertThat(client.templates().sendTemplateMessage(new SendTemplateRequest().templateName("x").to("972500000000"))
+                .getMessageId()).isEqualTo("m-1");
+    }
+
+    @Test
+    void rawWireMockStubsCanStartFromAnOperationsRoute(TexterMockServer texter, TexterClient client) {
+        texter.wireMock().stubFor(texter.stubs().route("getChat")
+                .withHeader("Authorization", equalTo("Bearer " + TexterMockServer.TOKEN))
+                .willReturn(okJson("{\"success\":true,\"title\":\"From a raw stub\"}")));
+
+        assertThat(client.chats().getChat("c1").getTitle()).isEqualTo("From a raw stub");
+        assertThat(client.labels().getLabel("VIP").getId()).isNotBlank(); // other operations keep their answers
+    }
+}

@@ -1,0 +1,44 @@
+package com.texterchat.testkit.example;
+
+import com.texterchat.client.TexterClient;
+import com.texterchat.generated.api.ChatsApi;
+import com.texterchat.generated.model.ChatSearchResult;
+import com.texterchat.generated.model.OutgoingMessageType;
+import com.texterchat.generated.model.SendTemplateRequest;
+import com.texterchat.generated.model.SendTemplateResponse;
+import com.texterchat.generated.model.SessionMessage;
+import java.util.List;
+
+/**
+ * Stands for a consumer's production code: tells customers over WhatsApp that their order is ready, and
+ * answers them in their chat. It only knows the SDK client, never the test kit.
+ */
+final class OrderNotifier {
+
+    private final TexterClient texter;
+
+    OrderNotifier(TexterClient texter) {
+        this.texter = texter;
+    }
+
+    /** Sends the {@code order_ready} template; false when Texter refused it (e.g. the customer opted out). */
+    boolean orderReady(String phone, String customerName, String orderNumber) {
+        SendTemplateResponse response = texter.templates().sendTemplateMessage(new SendTemplateRequest()
+                .templateName("order_ready").language("en").to(phone).body(List.of(customerName, orderNumber)));
+        return Boolean.TRUE.equals(response.getSuccess());
+    }
+
+    /** Writes in the customer's chat, found by phone number. */
+    void reply(String phone, String text) {
+        ChatSearchResult found = texter.chats().searchChats(new ChatsApi.SearchChatsQueryParams().search(phone));
+        if (found.getData() == null || found.getData().isEmpty()) {
+            throw new IllegalStateException("No chat with " + phone);
+        }
+        replyInChat(found.getData().get(0).getId(), text);
+    }
+
+    /** Writes in a chat. */
+    void replyInChat(String chatId, String text) {
+        texter.messages().sendMessage(chatId, new SessionMessage().type(OutgoingMessageType.TEXT).text(text));
+    }
+}

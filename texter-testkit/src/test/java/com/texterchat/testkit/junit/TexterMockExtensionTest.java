@@ -1,0 +1,208 @@
+package com.texterchat.testkit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.texterchat.client.TexterClient;
+import com.texterchat.testkit.RawHttp;
+import com.texterchat.testkit.TexterMockServer;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The extension's lifecycle, checked by running small test classes with the JUnit engine: one server per
+ * class, shared with nested classes, reset before each test, injected, and stopped afterwards.
+ */
+class TexterMockExtensionTest {
+
+    /** What the sample classes saw, in order. */
+    static final List<Object> SEEN = new CopyOnWriteArrayList<>();
+
+    private static Events run(Class<?> testClass) {
+        SEEN.clear();
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+    }
+
+    @TexterTest
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class AnnotatedSample {
+        @BeforeAll
+        static void beforeAll(TexterMockServer texter) {
+            SEEN.add(texter);
+        }
+
+        @Test
+        @Order(1)
+        void first(TexterMockServer texter, TexterClient client) {
+            SEEN.add(texter);
+            SEEN.add(texter.verify().all().size());
+            SEEN.add(client.baseUrl().toString());
+            texter.stubs().answer("getLabel", "{\"id\":\"changed\"}");
+            client.labels().getLabel("VIP");
+        }
+
+        @Test
+        @Order(2)
+        void second(TexterMockServer texter, TexterClient client) {
+            SEEN.add(texter);
+            SEEN.add(texter.verify().all().size());
+            SEEN.add(client.labels().getLabel("VIP").getId());
+        }
+    }
+
+    @Test
+    void oneServerPerClassResetBeforeEachTestAndStoppedAfterwards() {
+        run(AnnotatedSample.class).assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        TexterMockServer server = (TexterMockServer) SEEN.get(0);
+        assertThat(SEEN.get(1)).isSameAs(server);
+        assertThat(SEEN.get(2)).isEqualTo(0);
+        assertThat(SEEN.get(3)).isEqualTo(server.apiBaseUrl());
+        assertThat(SEEN.get(4)).isSameAs(server);
+        assertThat(SEEN.get(5)).as("requests left over from the first test").isEqualTo(0);
+        assertThat(SEEN.get(6)).as("stub left over from the first test").isNotEqualTo("changed");
+        assertThatThrownBy(() -> RawHttp.send("GET", server.apiBaseUrl() + "/labels", null))
+                .as("server stopped after the class").isInstanceOf(UncheckedIOException.class);
+    }
+
+    @TexterTest
+    static class NestedSample {
+        @Test
+        void outer(TexterMockServer texter) {
+            SEEN.add(texter);
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void inner(TexterMockServer texter) {
+                SEEN.add(texter);
+            }
+        }
+    }
+
+    @Test
+    void nestedClassesShareTheEnclosingServer() {
+        run(NestedSample.class).assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        assertThat(SEEN).hasSize(2);
+        assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
+    }
+
+    static class StaticFieldSample {
+        @RegisterExtension
+        static final TexterMockExtension TEXTER = new TexterMockExtension();
+
+        @BeforeEach
+        void stub() {
+            TEXTER.server().stubs().templatesNamed("from_before_each");
+        }
+
+        @Test
+        void usesTheFieldsServerAndClient(TexterMockServer injected) {
+            SEEN.add(TEXTER.server() == injected);
+            SEEN.add(TEXTER.client().templates().listTemplates(null, null, null, null).get(0).getName());
+        }
+    }
+
+    @Test
+    void theRegisterExtensionFormGivesTheServerAndClientThroughTheField() {
+        run(StaticFieldSample.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+
+        assertThat(SEEN).containsExactly(true, "from_before_each");
+    }
+
+    static class InstanceFieldSample {
+        @RegisterExtension
+        final TexterMockExtension texter = new TexterMockExtension();
+
+        @Test
+        void one(TexterClient client) {
+            SEEN.add(texter.server());
+            SEEN.add(client.baseUrl().toString());
+        }
+
+        @Test
+        void two() {
+            SEEN.add(texter.server());
+        }
+    }
+
+    @Test
+    void anInstanceFieldStillSharesOneServerPerClass() {
+        run(InstanceFieldSample.class).assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        assertThat(SEEN).filteredOn(TexterMockServer.class::isInstance).hasSize(2)
+                .allSatisfy(s -> assertThat(s).isSameAs(SEEN.stream().filter(TexterMockServer.class::isInstance)
+                        .findFirst().orElseThrow()));
+    }
+
+    /** Two tests that each wait briefly for the other to be running at the same time. */
+    @TexterTest
+    @Execution(ExecutionMode.CONCURRENT)
+    static class ConcurrentSample {
+        static final AtomicInteger INSIDE = new AtomicInteger();
+        static final CountDownLatch BOTH_STARTED = new CountDownLatch(2);
+
+        @Test
+        void one(TexterMockServer texter) throws InterruptedException {
+            overlapCheck(texter, "one");
+        }
+
+        @Test
+        void two(TexterMockServer texter) throws InterruptedException {
+            overlapCheck(texter, "two");
+        }
+
+        private static void overlapCheck(TexterMockServer texter, String name) throws InterruptedException {
+            INSIDE.incrementAndGet();
+            texter.stubs().templatesNamed(name);
+            BOTH_STARTED.countDown();
+            BOTH_STARTED.await(300, TimeUnit.MILLISECONDS);
+            SEEN.add(INSIDE.get());
+            SEEN.add(texter.client().templates().listTemplates(null, null, null, null).get(0).getName());
+            INSIDE.decrementAndGet();
+        }
+    }
+
+    @Test
+    void testsSharingAServerTakeTurnsWhenJUnitRunsThemInParallel() {
+        SEEN.clear();
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(ConcurrentSample.class))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+                .execute().testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        assertThat(SEEN).as("tests inside at once, then the template each saw").hasSize(4)
+                .containsOnlyOnce("one", "two");
+        assertThat(List.of(SEEN.get(0), SEEN.get(2))).containsOnly(1);
+        assertThat(List.of(SEEN.get(1), SEEN.get(3))).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theServerIsNotAvailableBeforeTheClassStarts() {
+        TexterMockExtension extension = new TexterMockExtension();
+
+        assertThatThrownBy(extension::server).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("starts when the test class starts");
+        assertThat(extension.toString()).contains("not started");
+    }
+}
