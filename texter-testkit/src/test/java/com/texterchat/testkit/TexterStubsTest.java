@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.texterchat.client.TexterClient;
+import com.texterchat.client.error.TexterOperationFailedException;
 import com.texterchat.generated.api.ChatsApi;
 import com.texterchat.generated.model.ChannelInfo;
 import com.texterchat.generated.model.Chat;
@@ -105,13 +106,13 @@ class TexterStubsTest {
         texter.stubs().recipientUnsubscribed("972521234567");
         texter.stubs().recipientUnsubscribed("972520000001");
 
-        SendTemplateResponse refused = client.templates().sendTemplateMessage(
-                new SendTemplateRequest().templateName("order_ready").to("+972521234567"));
+        assertThatThrownBy(() -> client.templates().sendTemplateMessage(
+                new SendTemplateRequest().templateName("order_ready").to("+972521234567")))
+                .isInstanceOfSatisfying(TexterOperationFailedException.class,
+                        refused -> assertThat(refused.error()).containsIgnoringCase("unsubscribed"));
         SendTemplateResponse sent = client.templates().sendTemplateMessage(
                 new SendTemplateRequest().templateName("order_ready").to("972529999999"));
 
-        assertThat(refused.getSuccess()).isFalse();
-        assertThat(refused.getError()).containsIgnoringCase("unsubscribed");
         assertThat(sent.getSuccess()).isTrue();
         assertThat(client.templateSubscriptions().listUnsubscribedUsers(null, null))
                 .extracting(UnsubscribedUser::getPhone).containsExactly("+972521234567", "+972520000001");
@@ -159,8 +160,8 @@ class TexterStubsTest {
 
         texter.stubs().answerWithExample("sendTemplateMessage", "unsubscribed");
 
-        assertThat(client.templates().sendTemplateMessage(new SendTemplateRequest().templateName("x").to("1"))
-                .getSuccess()).isFalse();
+        assertThatThrownBy(() -> client.templates().sendTemplateMessage(new SendTemplateRequest().templateName("x").to("1")))
+                .isInstanceOf(TexterOperationFailedException.class);
         assertThatThrownBy(() -> texter.stubs().answerWithExample("sendTemplateMessage", "blocked"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'blocked'")
                 .hasMessageContaining("sent, unsubscribed");
@@ -184,8 +185,9 @@ class TexterStubsTest {
         texter.stubs().recipientUnsubscribed("972521234567");
         texter.stubs().answer("sendTemplateMessage", new SendTemplateResponse().success(true).messageId("m-1"));
 
-        assertThat(client.templates().sendTemplateMessage(new SendTemplateRequest().templateName("x").to("972521234567"))
-                .getSuccess()).isFalse();
+        assertThatThrownBy(() -> client.templates().sendTemplateMessage(
+                new SendTemplateRequest().templateName("x").to("972521234567")))
+                .isInstanceOf(TexterOperationFailedException.class);
         assertThat(client.templates().sendTemplateMessage(new SendTemplateRequest().templateName("x").to("972500000000"))
                 .getMessageId()).isEqualTo("m-1");
     }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A webhook delivery exactly as Texter POSTs it: the JSON envelope {@code {"eventName": ..., "eventData": {...}}}
- * as text, as bytes, and as the generated models. Built by {@link WebhookEvent#build()}; immutable (the model
+ * as text, as bytes, and as the generated models. Built by {@link WebhookPayloadBuilder#build()}; immutable (the model
  * accessors return fresh copies).
  *
  * @param <T> the generated {@code *EventData} model of the event

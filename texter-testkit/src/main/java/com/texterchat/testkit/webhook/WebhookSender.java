@@ -20,7 +20,7 @@ import java.util.Set;
  * <pre>{@code
  * WebhookSender texter = WebhookSender.to("http://127.0.0.1:" + port + "/texter/events")
  *         .header("x-webhook-token", "s3cret");   // a header your subscription adds
- * texter.deliver(TexterWebhooks.newIncomingMessage().text("Hello").build());
+ * texter.deliver(WebhookPayloads.newIncomingMessage().text("Hello").build());
  * }</pre>
  *
  * <p>Immutable and thread-safe; {@link #header} and {@link #timeout} return new senders.

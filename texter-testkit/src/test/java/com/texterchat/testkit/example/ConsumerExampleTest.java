@@ -9,7 +9,7 @@ import com.texterchat.generated.model.SendTemplateRequest;
 import com.texterchat.testkit.ReceivedRequest;
 import com.texterchat.testkit.TexterMockServer;
 import com.texterchat.testkit.junit.TexterTest;
-import com.texterchat.testkit.webhook.TexterWebhooks;
+import com.texterchat.testkit.webhook.WebhookPayloads;
 import com.texterchat.testkit.webhook.WebhookPayload;
 import com.texterchat.testkit.webhook.WebhookSender;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,7 +83,6 @@ class ConsumerExampleTest {
     }
 
     @Test
-    @Disabled("enabled once client retries land")
     void survivesARateLimitThenSucceeds(TexterMockServer texter, TexterClient client) {
         texter.fault("sendTemplateMessage").times(1).rateLimited(Duration.ZERO);
 
@@ -97,13 +95,13 @@ class ConsumerExampleTest {
     }
 
     static List<String> texterWebhookEvents() {
-        return TexterWebhooks.eventNames();
+        return WebhookPayloads.eventNames();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("texterWebhookEvents")
     void receivesEveryKindOfWebhook(String eventName) {
-        WebhookPayload<?> payload = TexterWebhooks.event(eventName).build();
+        WebhookPayload<?> payload = WebhookPayloads.event(eventName).build();
 
         texterWebhooks.deliver(payload);
 
@@ -115,14 +113,14 @@ class ConsumerExampleTest {
 
     @Test
     void answersACustomerWhoAsksForTheStatus(TexterMockServer texter) {
-        texterWebhooks.deliver(TexterWebhooks.newIncomingMessage().phone(PHONE).chatId("chat-77").text("status").build());
+        texterWebhooks.deliver(WebhookPayloads.newIncomingMessage().phone(PHONE).chatId("chat-77").text("status").build());
 
         assertThat(texter.verify().messageSentToChat("chat-77").getText()).isEqualTo("Your order is on its way");
     }
 
     @Test
     void refusesDeliveriesWithoutTheSharedSecret() {
-        WebhookPayload<?> payload = TexterWebhooks.chatResolved().build();
+        WebhookPayload<?> payload = WebhookPayloads.chatResolved().build();
 
         assertThat(WebhookSender.to(receiver.url()).post(payload).statusCode()).isEqualTo(401);
         assertThat(receiver.received()).isEmpty();

@@ -1,11 +1,11 @@
 package com.texterchat.testkit.example;
 
 import com.texterchat.client.TexterClient;
+import com.texterchat.client.error.TexterOperationFailedException;
 import com.texterchat.generated.api.ChatsApi;
 import com.texterchat.generated.model.ChatSearchResult;
 import com.texterchat.generated.model.OutgoingMessageType;
 import com.texterchat.generated.model.SendTemplateRequest;
-import com.texterchat.generated.model.SendTemplateResponse;
 import com.texterchat.generated.model.SessionMessage;
 import java.util.List;
 
@@ -23,9 +23,13 @@ final class OrderNotifier {
 
     /** Sends the {@code order_ready} template; false when Texter refused it (e.g. the customer opted out). */
     boolean orderReady(String phone, String customerName, String orderNumber) {
-        SendTemplateResponse response = texter.templates().sendTemplateMessage(new SendTemplateRequest()
-                .templateName("order_ready").language("en").to(phone).body(List.of(customerName, orderNumber)));
-        return Boolean.TRUE.equals(response.getSuccess());
+        try {
+            texter.templates().sendTemplateMessage(new SendTemplateRequest()
+                    .templateName("order_ready").language("en").to(phone).body(List.of(customerName, orderNumber)));
+            return true;
+        } catch (TexterOperationFailedException refused) {
+            return false;
+        }
     }
 
     /** Writes in the customer's chat, found by phone number. */

@@ -1,12 +1,12 @@
 package com.texterchat.testkit.example;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.texterchat.client.json.TexterJson;
+import com.texterchat.client.webhook.InvalidWebhookException;
+import com.texterchat.client.webhook.KnownWebhookEvent;
+import com.texterchat.client.webhook.TexterWebhooks;
+import com.texterchat.client.webhook.WebhookEvent;
 import com.texterchat.generated.model.NewIncomingMessageEventData;
-import com.texterchat.generated.model.WebhookEventName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stands for a consumer's webhook receiver: a small HTTP endpoint on 127.0.0.1 that checks a shared secret,
- * parses Texter's envelope into the generated models, keeps what it received, and answers customers who
+ * parses each delivery with the SDK's {@link TexterWebhooks#parse(byte[])}, keeps what it received, and answers customers who
  * write "status".
  */
 final class TexterEventReceiver implements AutoCloseable {
@@ -27,7 +27,6 @@ final class TexterEventReceiver implements AutoCloseable {
 
     static final String SECRET_HEADER = "x-webhook-token";
 
-    private final ObjectMapper json = TexterJson.mapper();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final String secret;
@@ -69,25 +68,16 @@ final class TexterEventReceiver implements AutoCloseable {
         if (!secret.equals(exchange.getRequestHeaders().getFirst(SECRET_HEADER))) {
             return 401;
         }
-        String name;
-        Object data;
+        WebhookEvent event;
         try {
-            // Read eventData from the tree, not through WebhookEnvelope's map: converting that map with the
-            // SDK mapper would drop explicit nulls (e.g. an unassigned agent's "uid": null).
-            JsonNode envelope = json.readTree(body);
-            name = envelope.path("eventName").asText();
-            Class<?> type = Class.forName(NewIncomingMessageEventData.class.getPackageName() + "."
-                    + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "EventData");
-            data = json.treeToValue(envelope.get("eventData"), type);
-        } catch (ClassNotFoundException | IOException | IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            event = TexterWebhooks.parse(body);
+        } catch (InvalidWebhookException e) {
             return 400;
         }
-        received.add(new Received(name, data));
-        if (WebhookEventName.fromValue(name) == WebhookEventName.NEW_INCOMING_MESSAGE
-                && data instanceof NewIncomingMessageEventData incoming
-                && "status".equalsIgnoreCase(incoming.getMessage().getText())) {
-            notifier.replyInChat(incoming.getChat().getId(), "Your order is on its way");
-        }
+        received.add(new Received(event.eventName(), event instanceof KnownWebhookEvent<?> known ? known.data() : null));
+        event.dataAs(NewIncomingMessageEventData.class)
+                .filter(incoming -> "status".equalsIgnoreCase(incoming.getMessage().getText()))
+                .ifPresent(incoming -> notifier.replyInChat(incoming.getChat().getId(), "Your order is on its way"));
         return 200;
     }
 

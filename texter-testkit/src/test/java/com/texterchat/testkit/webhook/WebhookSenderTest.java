@@ -61,7 +61,7 @@ class WebhookSenderTest {
 
     @Test
     void deliversTheExactBytesAsJsonWithExtraHeaders() {
-        WebhookPayload<?> payload = TexterWebhooks.newIncomingMessage().text("שלום").build();
+        WebhookPayload<?> payload = WebhookPayloads.newIncomingMessage().text("שלום").build();
 
         HttpResponse<String> response = WebhookSender.to(base + "/ok").header("x-webhook-token", "s3cret").deliver(payload);
 
@@ -77,7 +77,7 @@ class WebhookSenderTest {
     @Test
     void deliverFailsWhenTheReceiverDoesNotAcknowledge() {
         WebhookSender sender = WebhookSender.to(base + "/broken");
-        WebhookPayload<?> payload = TexterWebhooks.chatResolved().build();
+        WebhookPayload<?> payload = WebhookPayloads.chatResolved().build();
 
         assertThatThrownBy(() -> sender.deliver(payload))
                 .isInstanceOf(AssertionError.class)
@@ -94,7 +94,7 @@ class WebhookSenderTest {
         }
         WebhookSender sender = WebhookSender.to("http://127.0.0.1:" + freePort + "/x").timeout(Duration.ofSeconds(2));
 
-        assertThatThrownBy(() -> sender.post(TexterWebhooks.chatPending().build()))
+        assertThatThrownBy(() -> sender.post(WebhookPayloads.chatPending().build()))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("chatPending");
     }
 

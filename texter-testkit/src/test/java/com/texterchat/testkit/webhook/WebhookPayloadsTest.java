@@ -35,7 +35,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Webhook payload factories against the events and examples of the repository's openapi.json. */
-class TexterWebhooksTest {
+class WebhookPayloadsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,10 +62,10 @@ class TexterWebhooksTest {
     void everyEventOfTheSpecDefaultsToItsExampleInTheExactEnvelope() throws Exception {
         List<String> names = specEventNames();
         assertThat(names).hasSize(19);
-        assertThat(TexterWebhooks.eventNames()).containsExactlyElementsOf(names);
+        assertThat(WebhookPayloads.eventNames()).containsExactlyElementsOf(names);
 
         for (String name : names) {
-            WebhookPayload<?> payload = TexterWebhooks.event(name).build();
+            WebhookPayload<?> payload = WebhookPayloads.event(name).build();
             JsonNode envelope = JSON.readTree(payload.json());
 
             assertThat(envelope.properties()).extracting(Map.Entry::getKey).containsExactly("eventName", "eventData");
@@ -87,13 +87,13 @@ class TexterWebhooksTest {
     @Test
     void thereIsATypedFactoryForEveryEvent() throws Exception {
         List<String> factories = new ArrayList<>();
-        for (Method method : TexterWebhooks.class.getMethods()) {
+        for (Method method : WebhookPayloads.class.getMethods()) {
             if (Modifier.isStatic(method.getModifiers()) && method.getParameterCount() == 0
-                    && method.getReturnType() == WebhookEvent.class) {
-                WebhookEvent<?> event = (WebhookEvent<?>) method.invoke(null);
+                    && method.getReturnType() == WebhookPayloadBuilder.class) {
+                WebhookPayloadBuilder<?> event = (WebhookPayloadBuilder<?>) method.invoke(null);
                 assertThat(event.eventName()).isEqualTo(method.getName());
                 assertThat(event.build().eventData().getClass().getSimpleName()).isEqualTo(
-                        TexterWebhooks.event(method.getName()).build().eventDataType().getSimpleName());
+                        WebhookPayloads.event(method.getName()).build().eventDataType().getSimpleName());
                 factories.add(method.getName());
             }
         }
@@ -103,22 +103,22 @@ class TexterWebhooksTest {
     @Test
     void eventsCanBeChosenByTheGeneratedEnum() {
         List<String> names = Arrays.stream(WebhookEventName.values()).filter(n -> n != WebhookEventName.UNKNOWN)
-                .map(n -> TexterWebhooks.event(n).eventName()).toList();
+                .map(n -> WebhookPayloads.event(n).eventName()).toList();
         assertThat(names).containsExactlyElementsOf(specEventNames());
     }
 
     @Test
     void unknownEventNamesAreRejectedWithTheKnownOnes() {
-        assertThatThrownBy(() -> TexterWebhooks.event("newMessages"))
+        assertThatThrownBy(() -> WebhookPayloads.event("newMessages"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'newMessages'").hasMessageContaining("newIncomingMessage");
-        assertThatThrownBy(() -> TexterWebhooks.event(WebhookEventName.UNKNOWN))
+        assertThatThrownBy(() -> WebhookPayloads.event(WebhookEventName.UNKNOWN))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void anIncomingTextFromAPhone() throws Exception {
-        WebhookPayload<NewIncomingMessageEventData> payload = TexterWebhooks.newIncomingMessage()
+        WebhookPayload<NewIncomingMessageEventData> payload = WebhookPayloads.newIncomingMessage()
                 .phone("+972 50-111-2222").text("Is my order ready?").chatId("chat-42").messageId("msg-1")
                 .accountId("972509999999").timestamp(Instant.ofEpochMilli(1_760_000_000_000L)).build();
 
@@ -143,26 +143,26 @@ class TexterWebhooksTest {
 
     @Test
     void aMediaMessage() {
-        NewMediaMessageEventData data = TexterWebhooks.newMediaMessage()
+        NewMediaMessageEventData data = WebhookPayloads.newMediaMessage()
                 .media(new MediaItem().mediaType(MediaType.IMAGE).fileId("f1").filename("photo.jpg")).build().eventData();
 
         assertThat(data.getMessage().getType()).isEqualTo(MessageType.MEDIA);
         assertThat(data.getMessage().getMedia()).singleElement()
                 .satisfies(m -> assertThat(m.getFilename()).isEqualTo("photo.jpg"));
         assertThat(data.getMessage().getText()).isNull();
-        assertThatThrownBy(() -> TexterWebhooks.newMediaMessage().media())
+        assertThatThrownBy(() -> WebhookPayloads.newMediaMessage().media())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
     }
 
     @Test
     void anOutgoingMessage() {
-        assertThat(TexterWebhooks.newMessage().direction(MessageDirection.OUTGOING).text("Thanks").build().eventData()
+        assertThat(WebhookPayloads.newMessage().direction(MessageDirection.OUTGOING).text("Thanks").build().eventData()
                 .getMessage().getDirection()).isEqualTo(MessageDirection.OUTGOING);
     }
 
     @Test
     void aStatusChangeToSeen() throws Exception {
-        WebhookPayload<MessageStatusChangedEventData> payload = TexterWebhooks.messageStatusChanged()
+        WebhookPayload<MessageStatusChangedEventData> payload = WebhookPayloads.messageStatusChanged()
                 .messageStatus(MessageStatus.SEEN).externalId("wamid.X1").error(null).build();
 
         assertThat(payload.eventData().getMessageStatus()).isEqualTo(MessageStatus.SEEN);
@@ -173,13 +173,13 @@ class TexterWebhooksTest {
 
     @Test
     void aFailedDelivery() {
-        MessageFailedEventData data = TexterWebhooks.messageFailed().error("recipient blocked").build().eventData();
+        MessageFailedEventData data = WebhookPayloads.messageFailed().error("recipient blocked").build().eventData();
         assertThat(data.getError()).isEqualTo("recipient blocked");
     }
 
     @Test
     void labelsAddedAndRemovedKeepTheFourListsConsistent() {
-        ChatLabelsUpdatedEventData added = TexterWebhooks.chatLabelsUpdated().labels("VIP").labelsAdded("hot_lead")
+        ChatLabelsUpdatedEventData added = WebhookPayloads.chatLabelsUpdated().labels("VIP").labelsAdded("hot_lead")
                 .build().eventData();
         assertThat(added.getAddedLabels()).containsExactly("hot_lead");
         assertThat(added.getRemovedLabels()).isEmpty();
@@ -187,14 +187,14 @@ class TexterWebhooksTest {
         assertThat(added.getChat().getLabels()).containsExactlyElementsOf(
                 concat(added.getOldLabels(), List.of("hot_lead")));
 
-        ChatLabelsUpdatedEventData removed = TexterWebhooks.chatLabelsUpdated().labelsRemoved("VIP").build().eventData();
+        ChatLabelsUpdatedEventData removed = WebhookPayloads.chatLabelsUpdated().labelsRemoved("VIP").build().eventData();
         assertThat(removed.getRemovedLabels()).containsExactly("VIP");
         assertThat(removed.getAddedLabels()).isEmpty();
         assertThat(removed.getOldLabels()).contains("VIP");
         assertThat(removed.getChat().getLabels()).doesNotContain("VIP")
                 .containsExactlyElementsOf(removed.getOldLabels().stream().filter(l -> !l.equals("VIP")).toList());
 
-        assertThat(TexterWebhooks.chatSpecificLabelAdded().labelsAdded("escalated").build().eventData().getAddedLabels())
+        assertThat(WebhookPayloads.chatSpecificLabelAdded().labelsAdded("escalated").build().eventData().getAddedLabels())
                 .containsExactly("escalated");
     }
 
@@ -206,7 +206,7 @@ class TexterWebhooksTest {
 
     @Test
     void aChatAssignedToAnAgent() {
-        ChatAssignedEventData data = TexterWebhooks.chatAssigned()
+        ChatAssignedEventData data = WebhookPayloads.chatAssigned()
                 .agent(new WebhookAgent().id("u-7").displayName("Maya").email("maya@example.com")).build().eventData();
 
         assertThat(data.getAgent().getEmail()).isEqualTo("maya@example.com");
@@ -216,7 +216,7 @@ class TexterWebhooksTest {
 
     @Test
     void typedEditorsChangeAnyPart() {
-        ChatResolvedEventData resolved = TexterWebhooks.chatResolved().chatStatus(ChatStatus.RESOLVED)
+        ChatResolvedEventData resolved = WebhookPayloads.chatResolved().chatStatus(ChatStatus.RESOLVED)
                 .chat(chat -> chat.title("Edited").putCrmDataItem("plan", "gold"))
                 .eventData(d -> d.getChat().setUnreadCount(9)).build().eventData();
         assertThat(resolved.getChat().getTitle()).isEqualTo("Edited");
@@ -224,18 +224,18 @@ class TexterWebhooksTest {
         assertThat(resolved.getChat().getUnreadCount()).isEqualTo(9);
         assertThat(resolved.getChat().getStatus()).isEqualTo(ChatStatus.RESOLVED);
 
-        ChannelHealthProblemResolvedEventData problem = TexterWebhooks.channelHealthProblemResolved()
+        ChannelHealthProblemResolvedEventData problem = WebhookPayloads.channelHealthProblemResolved()
                 .problem(p -> p.severity(ProblemSeverity.WARNING)).accountId("972500000000").build().eventData();
         assertThat(problem.getProblem().getSeverity()).isEqualTo(ProblemSeverity.WARNING);
         assertThat(problem.getProblem().getAccountId()).isEqualTo("972500000000");
 
-        assertThat(TexterWebhooks.newIncomingMessage().message(m -> m.setText("typed")).build().eventData()
+        assertThat(WebhookPayloads.newIncomingMessage().message(m -> m.setText("typed")).build().eventData()
                 .getMessage().getText()).isEqualTo("typed");
     }
 
     @Test
     void rawFieldsAndTheProjectIdEnvelopeKey() throws Exception {
-        WebhookPayload<?> payload = TexterWebhooks.chatResolved().set("/chat/crmData/new~1field", List.of(1, 2))
+        WebhookPayload<?> payload = WebhookPayloads.chatResolved().set("/chat/crmData/new~1field", List.of(1, 2))
                 .set("/brandNew/nested", "x").projectId("demo").build();
         JsonNode envelope = JSON.readTree(payload.json());
 
@@ -244,42 +244,42 @@ class TexterWebhooksTest {
         assertThat(envelope.at("/eventData/brandNew/nested").asText()).isEqualTo("x");
         assertThat(envelope.path("projectId").asText()).isEqualTo("demo");
         assertThat(payload.envelope().getAdditionalProperties()).containsEntry("projectId", "demo");
-        assertThatThrownBy(() -> TexterWebhooks.chatResolved().set("chat/title", "x"))
+        assertThatThrownBy(() -> WebhookPayloads.chatResolved().set("chat/title", "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jsonPointer");
-        assertThatThrownBy(() -> TexterWebhooks.chatResolved().projectId(" "))
+        assertThatThrownBy(() -> WebhookPayloads.chatResolved().projectId(" "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("projectId");
     }
 
     @Test
     void overridesForPartsAnEventDoesNotCarryAreRejected() {
-        assertThatThrownBy(() -> TexterWebhooks.chatResolved().text("hi"))
+        assertThatThrownBy(() -> WebhookPayloads.chatResolved().text("hi"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("chatResolved carries no 'message'").hasMessageContaining("[chat]");
-        assertThatThrownBy(() -> TexterWebhooks.newMessage().messageStatus(MessageStatus.SEEN))
+        assertThatThrownBy(() -> WebhookPayloads.newMessage().messageStatus(MessageStatus.SEEN))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'messageStatus'");
-        assertThatThrownBy(() -> TexterWebhooks.chatPending().labelsAdded("x"))
+        assertThatThrownBy(() -> WebhookPayloads.chatPending().labelsAdded("x"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'oldLabels'");
-        assertThatThrownBy(() -> TexterWebhooks.channelHealthProblemCreated().phone("972500000000"))
+        assertThatThrownBy(() -> WebhookPayloads.channelHealthProblemCreated().phone("972500000000"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'chat'");
-        assertThatThrownBy(() -> TexterWebhooks.chatPending().timestamp(Instant.now()))
+        assertThatThrownBy(() -> WebhookPayloads.chatPending().timestamp(Instant.now()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("timestamp");
-        assertThatThrownBy(() -> TexterWebhooks.chatResolved().agent(new WebhookAgent()))
+        assertThatThrownBy(() -> WebhookPayloads.chatResolved().agent(new WebhookAgent()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'agent'");
     }
 
     @Test
     void badValuesAreRejectedWithTheirName() {
-        assertThatThrownBy(() -> TexterWebhooks.newIncomingMessage().phone("not a phone"))
+        assertThatThrownBy(() -> WebhookPayloads.newIncomingMessage().phone("not a phone"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phone");
-        assertThatThrownBy(() -> TexterWebhooks.newIncomingMessage().chatId(""))
+        assertThatThrownBy(() -> WebhookPayloads.newIncomingMessage().chatId(""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chatId");
-        assertThatThrownBy(() -> TexterWebhooks.chatResolved().labels("ok", null))
+        assertThatThrownBy(() -> WebhookPayloads.chatResolved().labels("ok", null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("label");
     }
 
     @Test
     void aBuilderCanBuildSeveralPayloadsAndPayloadsDoNotChangeAfterwards() {
-        WebhookEvent<NewIncomingMessageEventData> event = TexterWebhooks.newIncomingMessage().text("one");
+        WebhookPayloadBuilder<NewIncomingMessageEventData> event = WebhookPayloads.newIncomingMessage().text("one");
         WebhookPayload<NewIncomingMessageEventData> first = event.build();
         WebhookPayload<NewIncomingMessageEventData> second = event.text("two").build();
 
@@ -287,7 +287,7 @@ class TexterWebhooksTest {
         assertThat(second.eventData().getMessage().getText()).isEqualTo("two");
         first.eventData().getMessage().setText("mutated copy");
         assertThat(first.eventData().getMessage().getText()).isEqualTo("one");
-        assertThat(first).isEqualTo(TexterWebhooks.newIncomingMessage().text("one").build()).isNotEqualTo(second);
+        assertThat(first).isEqualTo(WebhookPayloads.newIncomingMessage().text("one").build()).isNotEqualTo(second);
         assertThat(first.toString()).isEqualTo(first.json());
     }
 }

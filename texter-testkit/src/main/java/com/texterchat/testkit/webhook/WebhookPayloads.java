@@ -30,114 +30,114 @@ import java.util.Objects;
  * the event's {@code eventData} schema in {@code openapi.json} and takes fluent overrides:
  *
  * <pre>{@code
- * WebhookPayload<NewIncomingMessageEventData> hello = TexterWebhooks.newIncomingMessage()
+ * WebhookPayload<NewIncomingMessageEventData> hello = WebhookPayloads.newIncomingMessage()
  *         .phone("972521234567").text("Hello").build();
- * WebhookPayload<ChatLabelsUpdatedEventData> vip = TexterWebhooks.chatLabelsUpdated().labelsAdded("VIP").build();
+ * WebhookPayload<ChatLabelsUpdatedEventData> vip = WebhookPayloads.chatLabelsUpdated().labelsAdded("VIP").build();
  * WebhookSender.to(myEndpoint).deliver(hello);                   // POST it to your receiver
  * }</pre>
  *
  * <p>{@link #event(String)} creates any event the spec lists by name, for receivers that handle events
  * generically; {@link #eventNames()} lists them.
  */
-public final class TexterWebhooks {
+public final class WebhookPayloads {
 
     private static final String MODEL_PACKAGE = WebhookEventName.class.getPackageName();
 
-    private TexterWebhooks() {
+    private WebhookPayloads() {
     }
 
     /** Any new message in a chat, incoming or outgoing (bot, agent, API). */
-    public static WebhookEvent<NewMessageEventData> newMessage() {
+    public static WebhookPayloadBuilder<NewMessageEventData> newMessage() {
         return typed("newMessage", NewMessageEventData.class);
     }
 
     /** A message the customer sent. */
-    public static WebhookEvent<NewIncomingMessageEventData> newIncomingMessage() {
+    public static WebhookPayloadBuilder<NewIncomingMessageEventData> newIncomingMessage() {
         return typed("newIncomingMessage", NewIncomingMessageEventData.class);
     }
 
     /** An incoming message that matched the subscription's text filter. */
-    public static WebhookEvent<NewMatchedMessageEventData> newMatchedMessage() {
+    public static WebhookPayloadBuilder<NewMatchedMessageEventData> newMatchedMessage() {
         return typed("newMatchedMessage", NewMatchedMessageEventData.class);
     }
 
     /** An incoming message with attachments. */
-    public static WebhookEvent<NewMediaMessageEventData> newMediaMessage() {
+    public static WebhookPayloadBuilder<NewMediaMessageEventData> newMediaMessage() {
         return typed("newMediaMessage", NewMediaMessageEventData.class);
     }
 
     /** A sent message's delivery status changed (e.g. to {@code SEEN}). */
-    public static WebhookEvent<MessageStatusChangedEventData> messageStatusChanged() {
+    public static WebhookPayloadBuilder<MessageStatusChangedEventData> messageStatusChanged() {
         return typed("messageStatusChanged", MessageStatusChangedEventData.class);
     }
 
     /** A sent message could not be delivered. */
-    public static WebhookEvent<MessageFailedEventData> messageFailed() {
+    public static WebhookPayloadBuilder<MessageFailedEventData> messageFailed() {
         return typed("messageFailed", MessageFailedEventData.class);
     }
 
     /** A chat is waiting for an agent. */
-    public static WebhookEvent<ChatPendingEventData> chatPending() {
+    public static WebhookPayloadBuilder<ChatPendingEventData> chatPending() {
         return typed("chatPending", ChatPendingEventData.class);
     }
 
     /** A chat was assigned to an agent. */
-    public static WebhookEvent<ChatAssignedEventData> chatAssigned() {
+    public static WebhookPayloadBuilder<ChatAssignedEventData> chatAssigned() {
         return typed("chatAssigned", ChatAssignedEventData.class);
     }
 
     /** A chat was resolved. */
-    public static WebhookEvent<ChatResolvedEventData> chatResolved() {
+    public static WebhookPayloadBuilder<ChatResolvedEventData> chatResolved() {
         return typed("chatResolved", ChatResolvedEventData.class);
     }
 
     /** An agent resolved a chat. */
-    public static WebhookEvent<ChatResolvedByAgentEventData> chatResolvedByAgent() {
+    public static WebhookPayloadBuilder<ChatResolvedByAgentEventData> chatResolvedByAgent() {
         return typed("chatResolvedByAgent", ChatResolvedByAgentEventData.class);
     }
 
     /** The bot resolved a chat. */
-    public static WebhookEvent<ChatResolvedByBotEventData> chatResolvedByBot() {
+    public static WebhookPayloadBuilder<ChatResolvedByBotEventData> chatResolvedByBot() {
         return typed("chatResolvedByBot", ChatResolvedByBotEventData.class);
     }
 
     /** A chat's labels changed. */
-    public static WebhookEvent<ChatLabelsUpdatedEventData> chatLabelsUpdated() {
+    public static WebhookPayloadBuilder<ChatLabelsUpdatedEventData> chatLabelsUpdated() {
         return typed("chatLabelsUpdated", ChatLabelsUpdatedEventData.class);
     }
 
     /** The label the subscription watches was added to a chat. */
-    public static WebhookEvent<ChatSpecificLabelAddedEventData> chatSpecificLabelAdded() {
+    public static WebhookPayloadBuilder<ChatSpecificLabelAddedEventData> chatSpecificLabelAdded() {
         return typed("chatSpecificLabelAdded", ChatSpecificLabelAddedEventData.class);
     }
 
     /** A customer opted in to template messages again. */
-    public static WebhookEvent<ChatSubscribedEventData> chatSubscribed() {
+    public static WebhookPayloadBuilder<ChatSubscribedEventData> chatSubscribed() {
         return typed("chatSubscribed", ChatSubscribedEventData.class);
     }
 
     /** A customer opted out of template messages. */
-    public static WebhookEvent<ChatUnsubscribedEventData> chatUnsubscribed() {
+    public static WebhookPayloadBuilder<ChatUnsubscribedEventData> chatUnsubscribed() {
         return typed("chatUnsubscribed", ChatUnsubscribedEventData.class);
     }
 
     /** A chat was handed to an external bot. */
-    public static WebhookEvent<ExternalBotEnabledEventData> externalBotEnabled() {
+    public static WebhookPayloadBuilder<ExternalBotEnabledEventData> externalBotEnabled() {
         return typed("externalBotEnabled", ExternalBotEnabledEventData.class);
     }
 
     /** A chat was taken back from the external bot. */
-    public static WebhookEvent<ExternalBotDisabledEventData> externalBotDisabled() {
+    public static WebhookPayloadBuilder<ExternalBotDisabledEventData> externalBotDisabled() {
         return typed("externalBotDisabled", ExternalBotDisabledEventData.class);
     }
 
     /** A connected channel reported a health problem. */
-    public static WebhookEvent<ChannelHealthProblemCreatedEventData> channelHealthProblemCreated() {
+    public static WebhookPayloadBuilder<ChannelHealthProblemCreatedEventData> channelHealthProblemCreated() {
         return typed("channelHealthProblemCreated", ChannelHealthProblemCreatedEventData.class);
     }
 
     /** A channel health problem was resolved. */
-    public static WebhookEvent<ChannelHealthProblemResolvedEventData> channelHealthProblemResolved() {
+    public static WebhookPayloadBuilder<ChannelHealthProblemResolvedEventData> channelHealthProblemResolved() {
         return typed("channelHealthProblemResolved", ChannelHealthProblemResolvedEventData.class);
     }
 
@@ -146,12 +146,12 @@ public final class TexterWebhooks {
      *
      * @throws IllegalArgumentException for a name the spec does not list (the message lists those it does)
      */
-    public static WebhookEvent<?> event(String eventName) {
+    public static WebhookPayloadBuilder<?> event(String eventName) {
         return create(spec(eventName), modelClass(spec(eventName)));
     }
 
     /** Any event by its generated enum constant (not {@code UNKNOWN}). */
-    public static WebhookEvent<?> event(WebhookEventName eventName) {
+    public static WebhookPayloadBuilder<?> event(WebhookEventName eventName) {
         Objects.requireNonNull(eventName, "eventName");
         return event(eventName.getValue());
     }
@@ -161,7 +161,7 @@ public final class TexterWebhooks {
         return List.copyOf(TexterSpec.get().webhookEvents().keySet());
     }
 
-    private static <T> WebhookEvent<T> typed(String eventName, Class<T> type) {
+    private static <T> WebhookPayloadBuilder<T> typed(String eventName, Class<T> type) {
         SpecWebhookEvent spec = spec(eventName);
         if (!spec.schemaName().equals(type.getSimpleName())) {
             throw new IllegalStateException("openapi.json describes " + eventName + " with " + spec.schemaName()
@@ -170,8 +170,8 @@ public final class TexterWebhooks {
         return create(spec, type);
     }
 
-    private static <T> WebhookEvent<T> create(SpecWebhookEvent spec, Class<T> type) {
-        return new WebhookEvent<>(spec, type);
+    private static <T> WebhookPayloadBuilder<T> create(SpecWebhookEvent spec, Class<T> type) {
+        return new WebhookPayloadBuilder<>(spec, type);
     }
 
     private static SpecWebhookEvent spec(String eventName) {

@@ -26,12 +26,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook event being built: starts as the spec's realistic example of the event and takes fluent
- * overrides, then {@link #build()} produces the {@link WebhookPayload}. Create one with {@link TexterWebhooks}.
+ * overrides, then {@link #build()} produces the {@link WebhookPayload}. Create one with {@link WebhookPayloads}.
  *
  * <pre>{@code
- * WebhookPayload<NewIncomingMessageEventData> hello = TexterWebhooks.newIncomingMessage()
+ * WebhookPayload<NewIncomingMessageEventData> hello = WebhookPayloads.newIncomingMessage()
  *         .phone("972521234567").text("Hello").build();
- * WebhookPayload<MessageStatusChangedEventData> seen = TexterWebhooks.messageStatusChanged()
+ * WebhookPayload<MessageStatusChangedEventData> seen = WebhookPayloads.messageStatusChanged()
  *         .messageStatus(MessageStatus.SEEN).build();
  * }</pre>
  *
@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the generated {@code *EventData} model of the event
  */
-public final class WebhookEvent<T> {
+public final class WebhookPayloadBuilder<T> {
 
     private static final String CHAT = "chat";
     private static final String MESSAGE = "message";
@@ -57,7 +57,7 @@ public final class WebhookEvent<T> {
     private final ObjectNode data;
     private final ObjectNode extraEnvelopeFields = Json.mapper().createObjectNode();
 
-    WebhookEvent(SpecWebhookEvent spec, Class<T> type) {
+    WebhookPayloadBuilder(SpecWebhookEvent spec, Class<T> type) {
         this.spec = spec;
         this.type = type;
         this.data = (ObjectNode) Json.tree(spec.exampleJson(), spec.eventName() + " example");
@@ -75,7 +75,7 @@ public final class WebhookEvent<T> {
      *
      * @param phone digits, optionally with a leading + and spaces, dashes or parentheses
      */
-    public WebhookEvent<T> phone(String phone) {
+    public WebhookPayloadBuilder<T> phone(String phone) {
         String digits = Phones.digits(phone, "phone");
         ObjectNode chat = part(CHAT);
         String previous = chat.path("channelInfo").path("id").asText(null);
@@ -97,7 +97,7 @@ public final class WebhookEvent<T> {
     }
 
     /** The chat's {@code _id}, and the message's {@code parent_chat} where the event has a message. */
-    public WebhookEvent<T> chatId(String chatId) {
+    public WebhookPayloadBuilder<T> chatId(String chatId) {
         requireText(chatId, "chatId");
         part(CHAT).put("_id", chatId);
         if (data.get(MESSAGE) instanceof ObjectNode message) {
@@ -107,7 +107,7 @@ public final class WebhookEvent<T> {
     }
 
     /** The WhatsApp account (business number) the chat belongs to, or the problem's account. */
-    public WebhookEvent<T> accountId(String accountId) {
+    public WebhookPayloadBuilder<T> accountId(String accountId) {
         requireText(accountId, "accountId");
         if (data.get(PROBLEM) instanceof ObjectNode problem) {
             problem.put("accountId", accountId);
@@ -127,14 +127,14 @@ public final class WebhookEvent<T> {
     }
 
     /** The chat's status (BOT, PENDING, ASSIGNED, RESOLVED, BULK). */
-    public WebhookEvent<T> chatStatus(ChatStatus status) {
+    public WebhookPayloadBuilder<T> chatStatus(ChatStatus status) {
         Objects.requireNonNull(status, "status");
         part(CHAT).set("status", Json.mapper().valueToTree(status));
         return this;
     }
 
     /** The chat's current labels. */
-    public WebhookEvent<T> labels(String... labels) {
+    public WebhookPayloadBuilder<T> labels(String... labels) {
         part(CHAT).set("labels", array(Arrays.asList(labels)));
         return this;
     }
@@ -144,7 +144,7 @@ public final class WebhookEvent<T> {
      * {@code oldLabels} the previous labels without these, and the chat's labels the old ones plus these.
      * Only for the label events.
      */
-    public WebhookEvent<T> labelsAdded(String... labels) {
+    public WebhookPayloadBuilder<T> labelsAdded(String... labels) {
         List<String> added = Arrays.asList(labels);
         Set<String> before = new LinkedHashSet<>(oldLabels());
         added.forEach(before::remove);
@@ -158,7 +158,7 @@ public final class WebhookEvent<T> {
      * {@code oldLabels} the previous labels including these, and the chat's labels the old ones without them.
      * Only for the label events.
      */
-    public WebhookEvent<T> labelsRemoved(String... labels) {
+    public WebhookPayloadBuilder<T> labelsRemoved(String... labels) {
         List<String> removed = Arrays.asList(labels);
         Set<String> before = new LinkedHashSet<>(oldLabels());
         before.addAll(removed);
@@ -168,7 +168,7 @@ public final class WebhookEvent<T> {
     }
 
     /** The agent a chat was assigned to (chatAssigned): the event's {@code agent} and the chat's {@code agent}. */
-    public WebhookEvent<T> agent(WebhookAgent agent) {
+    public WebhookPayloadBuilder<T> agent(WebhookAgent agent) {
         Objects.requireNonNull(agent, "agent");
         requireKey("agent");
         data.set("agent", Json.mapper().valueToTree(agent));
@@ -179,7 +179,7 @@ public final class WebhookEvent<T> {
     }
 
     /** Makes the message a text message with this text (and the chat's last message preview too). */
-    public WebhookEvent<T> text(String text) {
+    public WebhookPayloadBuilder<T> text(String text) {
         Objects.requireNonNull(text, "text");
         ObjectNode message = clearContent(part(MESSAGE));
         message.put("type", "text");
@@ -191,7 +191,7 @@ public final class WebhookEvent<T> {
     }
 
     /** Makes the message a media message with these attachments (at least one). */
-    public WebhookEvent<T> media(MediaItem... items) {
+    public WebhookPayloadBuilder<T> media(MediaItem... items) {
         if (items.length == 0) {
             throw new IllegalArgumentException("media needs at least one item");
         }
@@ -202,21 +202,21 @@ public final class WebhookEvent<T> {
     }
 
     /** The message's {@code _id}. */
-    public WebhookEvent<T> messageId(String messageId) {
+    public WebhookPayloadBuilder<T> messageId(String messageId) {
         requireText(messageId, "messageId");
         part(MESSAGE).put("_id", messageId);
         return this;
     }
 
     /** Whether the message came from the customer (incoming) or was sent to them (outgoing). */
-    public WebhookEvent<T> direction(MessageDirection direction) {
+    public WebhookPayloadBuilder<T> direction(MessageDirection direction) {
         Objects.requireNonNull(direction, "direction");
         part(MESSAGE).set("direction", Json.mapper().valueToTree(direction));
         return this;
     }
 
     /** The new delivery status of a message (messageStatusChanged), e.g. {@link MessageStatus#SEEN}. */
-    public WebhookEvent<T> messageStatus(MessageStatus status) {
+    public WebhookPayloadBuilder<T> messageStatus(MessageStatus status) {
         Objects.requireNonNull(status, "status");
         requireKey("messageStatus");
         data.set("messageStatus", Json.mapper().valueToTree(status));
@@ -224,21 +224,21 @@ public final class WebhookEvent<T> {
     }
 
     /** The failure reason of the status events (null for none). */
-    public WebhookEvent<T> error(@Nullable String error) {
+    public WebhookPayloadBuilder<T> error(@Nullable String error) {
         requireKey("error");
         data.put("error", error);
         return this;
     }
 
     /** The provider message ids (WhatsApp {@code wamid...}) a status event is about. */
-    public WebhookEvent<T> externalId(String... externalIds) {
+    public WebhookPayloadBuilder<T> externalId(String... externalIds) {
         requireKey("externalId");
         data.set("externalId", array(Arrays.asList(externalIds)));
         return this;
     }
 
     /** When it happened: the message's timestamp and/or the event's {@code timestamp}, in epoch milliseconds. */
-    public WebhookEvent<T> timestamp(Instant at) {
+    public WebhookPayloadBuilder<T> timestamp(Instant at) {
         Objects.requireNonNull(at, "at");
         boolean set = false;
         if (data.get(MESSAGE) instanceof ObjectNode message) {
@@ -256,22 +256,22 @@ public final class WebhookEvent<T> {
     }
 
     /** Edits the chat as the generated {@link Chat} model. */
-    public WebhookEvent<T> chat(Consumer<Chat> editor) {
+    public WebhookPayloadBuilder<T> chat(Consumer<Chat> editor) {
         return edit(CHAT, Chat.class, editor);
     }
 
     /** Edits the message as the generated {@link Message} model. */
-    public WebhookEvent<T> message(Consumer<Message> editor) {
+    public WebhookPayloadBuilder<T> message(Consumer<Message> editor) {
         return edit(MESSAGE, Message.class, editor);
     }
 
     /** Edits the channel health problem as the generated {@link Problem} model. */
-    public WebhookEvent<T> problem(Consumer<Problem> editor) {
+    public WebhookPayloadBuilder<T> problem(Consumer<Problem> editor) {
         return edit(PROBLEM, Problem.class, editor);
     }
 
     /** Edits the whole eventData as its generated model. */
-    public WebhookEvent<T> eventData(Consumer<T> editor) {
+    public WebhookPayloadBuilder<T> eventData(Consumer<T> editor) {
         Objects.requireNonNull(editor, "editor");
         T model = Json.convert(data, type);
         editor.accept(model);
@@ -285,7 +285,7 @@ public final class WebhookEvent<T> {
      *
      * @param value a model, collection, string, number, boolean or null
      */
-    public WebhookEvent<T> set(String jsonPointer, @Nullable Object value) {
+    public WebhookPayloadBuilder<T> set(String jsonPointer, @Nullable Object value) {
         Objects.requireNonNull(jsonPointer, "jsonPointer");
         if (!jsonPointer.startsWith("/") || jsonPointer.length() < 2) {
             throw new IllegalArgumentException("jsonPointer must look like /chat/crmData/plan, got '" + jsonPointer + "'");
@@ -300,7 +300,7 @@ public final class WebhookEvent<T> {
     }
 
     /** Adds the top-level {@code projectId} some of Texter's subscription templates send next to eventData. */
-    public WebhookEvent<T> projectId(String projectId) {
+    public WebhookPayloadBuilder<T> projectId(String projectId) {
         requireText(projectId, "projectId");
         extraEnvelopeFields.put("projectId", projectId);
         return this;
@@ -317,10 +317,10 @@ public final class WebhookEvent<T> {
 
     @Override
     public String toString() {
-        return "WebhookEvent[" + spec.eventName() + "]";
+        return "WebhookPayloadBuilder[" + spec.eventName() + "]";
     }
 
-    private WebhookEvent<T> labelChange(Set<String> before, List<String> added, List<String> removed, Set<String> after) {
+    private WebhookPayloadBuilder<T> labelChange(Set<String> before, List<String> added, List<String> removed, Set<String> after) {
         data.set("oldLabels", array(before));
         data.set("addedLabels", array(added));
         requireKey("removedLabels");
@@ -329,7 +329,7 @@ public final class WebhookEvent<T> {
         return this;
     }
 
-    private <M> WebhookEvent<T> edit(String key, Class<M> modelType, Consumer<M> editor) {
+    private <M> WebhookPayloadBuilder<T> edit(String key, Class<M> modelType, Consumer<M> editor) {
         Objects.requireNonNull(editor, "editor");
         ObjectNode node = part(key);
         M model = Json.convert(node, modelType);
