@@ -88,23 +88,26 @@ public final class WebhookSubscriptionExample implements Example {
                             + " (Texter façade, WebhookSubscriptions)", context.targets().unreachableReason(url),
                     () -> importAll(context, url), WebhookSubscriptionExample::describeImported).orElse(List.of());
 
-            List<String> eventNames = SUBSCRIPTIONS.stream().map(Subscription::eventName).toList();
-            steps.step("Texter POSTs one event of each kind (test kit samples)", () -> {
-                context.webhooks().events(receiver.url(), chat, eventNames, context.targets().labelName());
-                Steps.Progress progress = steps.progress(eventNames.size());
-                for (int i = 0; i < eventNames.size(); i++) {
-                    WebhookEvent event = receiver.take(context.webhookTimeout());
-                    progress.begin(event.eventName());
-                    progress.end(describe(event));
+            try {
+                List<String> eventNames = SUBSCRIPTIONS.stream().map(Subscription::eventName).toList();
+                steps.step("Texter POSTs one event of each kind (test kit samples)", () -> {
+                    context.webhooks().events(receiver.url(), chat, eventNames, context.targets().labelName());
+                    Steps.Progress progress = steps.progress(eventNames.size());
+                    for (int i = 0; i < eventNames.size(); i++) {
+                        WebhookEvent event = receiver.take(context.webhookTimeout());
+                        progress.begin(event.eventName());
+                        progress.end(describe(event));
+                    }
+                    return eventNames.size();
+                }, count -> count + " events received and parsed");
+            } finally {
+                // Whatever happened, leave no subscription behind that points at a receiver which is gone.
+                if (!imported.isEmpty()) {
+                    steps.write("Delete the imported subscriptions again (Delete Subscription)",
+                            () -> imported.stream().map(s -> client.eventSubscriptions().deleteSubscription(s.getId()))
+                                    .toList(),
+                            answers -> answers.size() + " deleted");
                 }
-                return eventNames.size();
-            }, count -> count + " events received and parsed");
-
-            if (!imported.isEmpty()) {
-                steps.write("Delete the imported subscriptions again (Delete Subscription)",
-                        () -> imported.stream().map(s -> client.eventSubscriptions().deleteSubscription(s.getId()))
-                                .toList(),
-                        answers -> answers.size() + " deleted");
             }
         }
     }
