@@ -3,6 +3,7 @@ package com.texterchat.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.texterchat.client.internal.EncodedPathContract;
 import com.texterchat.client.internal.JdkHttpTransport;
+import com.texterchat.client.internal.Lazy;
 import com.texterchat.client.internal.LoggingClient;
 import com.texterchat.client.internal.OperationCatalog;
 import com.texterchat.client.internal.Redactor;
@@ -67,17 +68,17 @@ public final class TexterClient {
     private final URI baseUrl;
     private final RetryPolicy retryPolicy;
     private final HttpLogLevel logLevel;
-    private final ChatsApi chats;
-    private final MessagesApi messages;
-    private final TemplatesApi templates;
-    private final TemplateSubscriptionsApi templateSubscriptions;
-    private final LabelsApi labels;
-    private final FilesApi files;
-    private final ChannelsApi channels;
-    private final QuickRepliesApi quickReplies;
-    private final EventSubscriptionsApi eventSubscriptions;
-    private final ScenariosApi scenarios;
-    private final TexterPaging paging;
+    private final Lazy<ChatsApi> chats;
+    private final Lazy<MessagesApi> messages;
+    private final Lazy<TemplatesApi> templates;
+    private final Lazy<TemplateSubscriptionsApi> templateSubscriptions;
+    private final Lazy<LabelsApi> labels;
+    private final Lazy<FilesApi> files;
+    private final Lazy<ChannelsApi> channels;
+    private final Lazy<QuickRepliesApi> quickReplies;
+    private final Lazy<EventSubscriptionsApi> eventSubscriptions;
+    private final Lazy<ScenariosApi> scenarios;
+    private final Lazy<TexterPaging> paging;
 
     private TexterClient(Builder builder) {
         this.baseUrl = builder.resolveBaseUrl();
@@ -118,17 +119,21 @@ public final class TexterClient {
                     template.header("User-Agent", userAgent);
                 });
         String url = baseUrl.toString();
-        this.chats = feign.target(ChatsApi.class, url);
-        this.messages = feign.target(MessagesApi.class, url);
-        this.templates = feign.target(TemplatesApi.class, url);
-        this.templateSubscriptions = feign.target(TemplateSubscriptionsApi.class, url);
-        this.labels = feign.target(LabelsApi.class, url);
-        this.files = feign.target(FilesApi.class, url);
-        this.channels = feign.target(ChannelsApi.class, url);
-        this.quickReplies = feign.target(QuickRepliesApi.class, url);
-        this.eventSubscriptions = feign.target(EventSubscriptionsApi.class, url);
-        this.scenarios = feign.target(ScenariosApi.class, url);
-        this.paging = new TexterPaging(chats, messages, quickReplies, labels, templateSubscriptions, scenarios);
+        // Each API is set up on first use: Feign reads every method's annotations when it makes one, and most
+        // applications use a few of the ten.
+        Object lock = new Object();
+        this.chats = new Lazy<>(lock, () -> feign.target(ChatsApi.class, url));
+        this.messages = new Lazy<>(lock, () -> feign.target(MessagesApi.class, url));
+        this.templates = new Lazy<>(lock, () -> feign.target(TemplatesApi.class, url));
+        this.templateSubscriptions = new Lazy<>(lock, () -> feign.target(TemplateSubscriptionsApi.class, url));
+        this.labels = new Lazy<>(lock, () -> feign.target(LabelsApi.class, url));
+        this.files = new Lazy<>(lock, () -> feign.target(FilesApi.class, url));
+        this.channels = new Lazy<>(lock, () -> feign.target(ChannelsApi.class, url));
+        this.quickReplies = new Lazy<>(lock, () -> feign.target(QuickRepliesApi.class, url));
+        this.eventSubscriptions = new Lazy<>(lock, () -> feign.target(EventSubscriptionsApi.class, url));
+        this.scenarios = new Lazy<>(lock, () -> feign.target(ScenariosApi.class, url));
+        this.paging = new Lazy<>(lock, () -> new TexterPaging(chats(), messages(), quickReplies(), labels(),
+                templateSubscriptions(), scenarios()));
     }
 
     /**
@@ -186,7 +191,7 @@ public final class TexterClient {
      * @return the chats API
      */
     public ChatsApi chats() {
-        return chats;
+        return chats.get();
     }
 
     /**
@@ -195,7 +200,7 @@ public final class TexterClient {
      * @return the messages API
      */
     public MessagesApi messages() {
-        return messages;
+        return messages.get();
     }
 
     /**
@@ -204,7 +209,7 @@ public final class TexterClient {
      * @return the templates API
      */
     public TemplatesApi templates() {
-        return templates;
+        return templates.get();
     }
 
     /**
@@ -213,7 +218,7 @@ public final class TexterClient {
      * @return the template subscriptions API
      */
     public TemplateSubscriptionsApi templateSubscriptions() {
-        return templateSubscriptions;
+        return templateSubscriptions.get();
     }
 
     /**
@@ -222,7 +227,7 @@ public final class TexterClient {
      * @return the labels API
      */
     public LabelsApi labels() {
-        return labels;
+        return labels.get();
     }
 
     /**
@@ -231,7 +236,7 @@ public final class TexterClient {
      * @return the files API
      */
     public FilesApi files() {
-        return files;
+        return files.get();
     }
 
     /**
@@ -240,7 +245,7 @@ public final class TexterClient {
      * @return the channels API
      */
     public ChannelsApi channels() {
-        return channels;
+        return channels.get();
     }
 
     /**
@@ -249,7 +254,7 @@ public final class TexterClient {
      * @return the quick replies API
      */
     public QuickRepliesApi quickReplies() {
-        return quickReplies;
+        return quickReplies.get();
     }
 
     /**
@@ -258,7 +263,7 @@ public final class TexterClient {
      * @return the event subscriptions API
      */
     public EventSubscriptionsApi eventSubscriptions() {
-        return eventSubscriptions;
+        return eventSubscriptions.get();
     }
 
     /**
@@ -267,7 +272,7 @@ public final class TexterClient {
      * @return the scenarios API
      */
     public ScenariosApi scenarios() {
-        return scenarios;
+        return scenarios.get();
     }
 
     /**
@@ -277,7 +282,7 @@ public final class TexterClient {
      * @return the paging helper
      */
     public TexterPaging paging() {
-        return paging;
+        return paging.get();
     }
 
     @Override

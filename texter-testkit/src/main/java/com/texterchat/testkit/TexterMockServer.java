@@ -282,7 +282,10 @@ public final class TexterMockServer implements AutoCloseable {
                 // the JDK trust store, a good part of WireMock's start-up time
                 .httpClientFactory(NO_OUTGOING_CALLS)
                 // errors only, e.g. WireMock's report on a request that no stub matched
-                .notifier(new ConsoleNotifier(false));
+                .notifier(new ConsoleNotifier(false))
+                // WireMock builds an INFO line per request (the matched stub as JSON) even when the notifier drops
+                // it; the first such line alone costs ~100 ms of Jackson set-up, then one JSON rendering per request
+                .stubRequestLoggingDisabled(true);
     }
 
     /** The server's stubs live in memory only: nothing is loaded from or saved to {@code mappings/} files. */

@@ -11,7 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -59,15 +59,20 @@ public final class JdkHttpTransport implements Client {
             io.initCause(e);
             throw io;
         }
-        Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        response.headers().map().forEach((name, values) -> {
-            if (!name.startsWith(":")) {
-                headers.put(name, List.copyOf(values));
-            }
-        });
+        // Feign copies the headers into its own case-insensitive map; only HTTP/2 pseudo-headers need removing.
+        Map<String, ? extends Collection<String>> headers = response.headers().map();
+        if (response.version() == HttpClient.Version.HTTP_2) {
+            Map<String, Collection<String>> regular = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.forEach((name, values) -> {
+                if (!name.startsWith(":")) {
+                    regular.put(name, values);
+                }
+            });
+            headers = regular;
+        }
         return Response.builder()
                 .status(response.statusCode())
-                .headers(headers)
+                .headers(Collections.unmodifiableMap(headers))
                 .body(response.body())
                 .request(request)
                 .protocolVersion(response.version() == HttpClient.Version.HTTP_2

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
-import feign.Util;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -21,7 +20,7 @@ final class ResponseBodies {
             return new byte[0];
         }
         try (InputStream in = response.body().asInputStream()) {
-            return Util.toByteArray(in);
+            return in.readAllBytes();
         }
     }
 

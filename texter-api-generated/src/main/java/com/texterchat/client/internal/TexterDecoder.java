@@ -30,6 +30,8 @@ import java.util.Map;
  */
 public final class TexterDecoder implements Decoder {
 
+    private static final byte[] SUCCESS_KEY = "\"success\"".getBytes(StandardCharsets.US_ASCII);
+
     private final ObjectMapper mapper;
     private final Redactor redactor;
 
@@ -59,8 +61,8 @@ public final class TexterDecoder implements Decoder {
     }
 
     private Object decodeBody(String operation, int status, byte[] body, Type type) {
-        String text = new String(body, StandardCharsets.UTF_8);
         if (String.class.equals(type)) {
+            String text = new String(body, StandardCharsets.UTF_8);
             String trimmed = text.trim();
             if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
                 try {
@@ -71,13 +73,14 @@ public final class TexterDecoder implements Decoder {
             }
             return text;
         }
-        if (text.isBlank()) {
-            throw new TexterUnexpectedResponseException(operation, status, text, operation + ": HTTP " + status
-                    + " with an empty body where JSON was expected", null);
+        if (isBlank(body)) {
+            throw new TexterUnexpectedResponseException(operation, status, new String(body, StandardCharsets.UTF_8),
+                    operation + ": HTTP " + status + " with an empty body where JSON was expected", null);
         }
         try {
             return mapper.readValue(body, mapper.constructType(type));
         } catch (IOException e) {
+            String text = new String(body, StandardCharsets.UTF_8);
             String reason = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
                     : e.getMessage();
             throw new TexterUnexpectedResponseException(operation, status, text, redactor.scrub(operation
@@ -99,6 +102,9 @@ public final class TexterDecoder implements Decoder {
     }
 
     private boolean successIsFalse(byte[] body) throws IOException {
+        if (!mayHaveSuccessKey(body)) {
+            return false;
+        }
         try (JsonParser parser = mapper.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
@@ -115,5 +121,52 @@ public final class TexterDecoder implements Decoder {
         } catch (JsonProcessingException notJson) {
             return false;
         }
+    }
+
+    /**
+     * Whether a body can hold a {@code "success"} key at all; if not, the key scan (which tokenizes the whole body
+     * when the key is absent, e.g. 30 chats of Search Chats) is skipped. In UTF-8 JSON a key reads
+     * {@code success} only if its bytes are {@code "success"} or it spells letters as backslash-u escapes; bodies
+     * in other encodings (a zero byte among the first four, or a UTF-16 byte order mark) always get the scan.
+     */
+    static boolean mayHaveSuccessKey(byte[] body) {
+        int n = body.length;
+        if (n >= 2 && (body[0] == (byte) 0xFE || body[0] == (byte) 0xFF)) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(4, n); i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            byte b = body[i];
+            if (b == '\\' && i + 1 < n && body[i + 1] == 'u') {
+                return true;
+            }
+            if (b == '"' && i + SUCCESS_KEY.length <= n && matches(body, i, SUCCESS_KEY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(byte[] body, int at, byte[] expected) {
+        for (int j = 0; j < expected.length; j++) {
+            if (body[at + j] != expected[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the body is empty or only JSON whitespace. */
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.OffsetDateTime;
 import org.openapitools.jackson.nullable.JsonNullableModule;
 
 /**
@@ -15,7 +17,7 @@ import org.openapitools.jackson.nullable.JsonNullableModule;
  * properties are ignored and unknown enum values become the generated {@code UNKNOWN} constant. Writing
  * leaves out fields that were never set (so a PATCH only carries what the caller changed), while an
  * explicit {@code null} set through a nullable field is still sent, e.g. to remove a quick reply's title.
- * Date-times are written as ISO-8601 strings.
+ * Date-times are written as ISO-8601 strings; the usual form Texter sends is read by a fast path of its own.
  */
 public final class TexterJson {
 
@@ -28,6 +30,9 @@ public final class TexterJson {
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                // registered after JavaTimeModule, so it takes precedence for OffsetDateTime
+                .addModule(new SimpleModule("TexterDateTimes")
+                        .addDeserializer(OffsetDateTime.class, new IsoOffsetDateTimeDeserializer()))
                 .addModule(new JsonNullableModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)

@@ -2,6 +2,7 @@ package com.texterchat.client.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A delivery of an event this SDK knows, with its data bound to the generated model of that event.
@@ -13,8 +14,8 @@ public final class KnownWebhookEvent<D> extends WebhookEvent {
     private final Class<D> dataType;
     private final D data;
 
-    KnownWebhookEvent(String eventName, JsonNode eventDataJson, Map<String, Object> extras, Class<D> dataType,
-            D data) {
+    KnownWebhookEvent(String eventName, Supplier<JsonNode> eventDataJson, Map<String, Object> extras,
+            Class<D> dataType, D data) {
         super(eventName, eventDataJson, extras);
         this.dataType = dataType;
         this.data = data;

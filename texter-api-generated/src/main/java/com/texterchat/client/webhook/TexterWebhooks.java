@@ -1,12 +1,17 @@
 package com.texterchat.client.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.texterchat.client.json.TexterJson;
 import com.texterchat.generated.model.WebhookEventName;
 import java.io.IOException;
@@ -16,9 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -41,6 +49,8 @@ public final class TexterWebhooks {
     private static final String EVENT_NAME = "eventName";
     private static final String EVENT_DATA = "eventData";
     private static final Map<WebhookEventName, Class<?>> DATA_TYPES = dataTypes();
+    /** One reader per model, made on first use: it holds the model's deserializer, which is costly to look up. */
+    private static final ConcurrentMap<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
 
     private TexterWebhooks() {
     }
@@ -65,52 +75,13 @@ public final class TexterWebhooks {
      */
     public static WebhookEvent parse(byte[] body) {
         Objects.requireNonNull(body, "body");
-        ObjectMapper mapper = TexterJson.mapper();
-        ObjectReader reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        JsonNode root;
-        try {
-            root = reader.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidWebhookException("Webhook body is not valid JSON: " + e.getOriginalMessage()
-                    + location(e), e);
+        try (JsonParser parser = TexterJson.mapper().createParser(body)) {
+            return read(parser, body);
+        } catch (StreamReadException e) {
+            throw notJson(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidWebhookException("Webhook body is empty; expected a JSON object with eventName and"
-                    + " eventData", null);
-        }
-        if (!root.isObject()) {
-            throw new InvalidWebhookException("Webhook body must be a JSON object with eventName and eventData, got"
-                    + " a JSON " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
-        }
-        JsonNode name = root.get(EVENT_NAME);
-        if (name == null || !name.isTextual() || name.asText().isBlank()) {
-            throw new InvalidWebhookException("Webhook body needs a non-empty string eventName, got "
-                    + (name == null ? "none" : name.toString()), null);
-        }
-        String eventName = name.asText();
-        JsonNode data = root.get(EVENT_DATA);
-        if (data != null && !data.isObject() && !data.isNull()) {
-            throw new InvalidWebhookException("eventData of " + eventName + " must be a JSON object, got a JSON "
-                    + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
-        }
-        JsonNode dataJson = data == null || data.isNull() ? JsonNodeFactory.instance.objectNode() : data;
-        Map<String, Object> extras = new LinkedHashMap<>();
-        root.fields().forEachRemaining(field -> {
-            if (!field.getKey().equals(EVENT_NAME) && !field.getKey().equals(EVENT_DATA)) {
-                extras.put(field.getKey(), mapper.convertValue(field.getValue(), Object.class));
-            }
-        });
-        Map<String, Object> frozenExtras = Collections.unmodifiableMap(extras);
-        Class<?> type = DATA_TYPES.get(WebhookEventName.fromValue(eventName));
-        if (type == null) {
-            return new UnknownWebhookEvent(eventName, dataJson, frozenExtras);
-        }
-        if (data == null || data.isNull()) {
-            throw new InvalidWebhookException(eventName + " delivery has no eventData object", null);
-        }
-        return known(mapper, eventName, dataJson, frozenExtras, type);
     }
 
     /**
@@ -141,16 +112,161 @@ public final class TexterWebhooks {
         return Optional.ofNullable(DATA_TYPES.get(WebhookEventName.fromValue(eventName)));
     }
 
-    private static <D> KnownWebhookEvent<D> known(ObjectMapper mapper, String eventName, JsonNode data,
-            Map<String, Object> extras, Class<D> type) {
+    /**
+     * Reads the delivery in one pass. Texter puts {@code eventName} before {@code eventData}, so the data binds
+     * straight into its model as the parser reaches it; when the name comes later, the data is buffered first.
+     * The {@code eventData} tree of a typed event is only built if {@link WebhookEvent#eventDataJson()} is called.
+     */
+    private static WebhookEvent read(JsonParser parser, byte[] body) throws IOException {
+        ObjectMapper mapper = TexterJson.mapper();
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw new InvalidWebhookException("Webhook body is empty; expected a JSON object with eventName and"
+                    + " eventData", null);
+        }
+        if (first != JsonToken.START_OBJECT) {
+            JsonNode root = mapper.readTree(parser);
+            requireEnd(parser);
+            throw new InvalidWebhookException("Webhook body must be a JSON object with eventName and eventData, got"
+                    + " a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT), null);
+        }
+        String eventName = null;
+        String invalidName = null;
+        JsonToken dataStart = null;
+        Object data = null;
+        JsonNode dataJson = null;
+        TokenBuffer bufferedData = null;
+        Map<String, Object> extras = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (EVENT_NAME.equals(field)) {
+                if (eventName != null || invalidName != null) {
+                    throw duplicate(field);
+                }
+                if (value == JsonToken.VALUE_STRING && !parser.getText().isBlank()) {
+                    eventName = parser.getText();
+                } else {
+                    JsonNode name = mapper.readTree(parser);
+                    invalidName = name == null ? "null" : name.toString();
+                }
+            } else if (EVENT_DATA.equals(field)) {
+                if (dataStart != null) {
+                    throw duplicate(field);
+                }
+                dataStart = value;
+                if (value != JsonToken.START_OBJECT) {
+                    parser.skipChildren();
+                } else if (eventName == null) {
+                    bufferedData = new TokenBuffer(parser);
+                    bufferedData.copyCurrentStructure(parser);
+                } else {
+                    Class<?> type = DATA_TYPES.get(WebhookEventName.fromValue(eventName));
+                    if (type == null) {
+                        dataJson = mapper.readTree(parser);
+                    } else {
+                        data = bind(parser, eventName, type);
+                    }
+                }
+            } else {
+                extras.put(field, mapper.readValue(parser, Object.class));
+            }
+        }
+        requireEnd(parser);
+
+        if (eventName == null) {
+            throw new InvalidWebhookException("Webhook body needs a non-empty string eventName, got "
+                    + (invalidName == null ? "none" : invalidName), null);
+        }
+        boolean hasData = dataStart == JsonToken.START_OBJECT;
+        if (dataStart != null && !hasData && dataStart != JsonToken.VALUE_NULL) {
+            throw new InvalidWebhookException("eventData of " + eventName + " must be a JSON object, got a JSON "
+                    + valueKind(dataStart), null);
+        }
+        Map<String, Object> frozenExtras = Collections.unmodifiableMap(extras);
+        Class<?> type = DATA_TYPES.get(WebhookEventName.fromValue(eventName));
+        if (type == null) {
+            if (dataJson == null) {
+                dataJson = bufferedData != null ? mapper.readTree(bufferedData.asParser(mapper))
+                        : JsonNodeFactory.instance.objectNode();
+            }
+            return new UnknownWebhookEvent(eventName, dataJson, frozenExtras);
+        }
+        if (!hasData) {
+            throw new InvalidWebhookException(eventName + " delivery has no eventData object", null);
+        }
+        if (data == null) {
+            try (JsonParser buffered = bufferedData.asParser(mapper)) {
+                data = bind(buffered, eventName, type);
+            }
+        }
+        return known(eventName, type, data, body, frozenExtras);
+    }
+
+    private static <D> KnownWebhookEvent<D> known(String eventName, Class<D> type, Object data, byte[] body,
+            Map<String, Object> extras) {
+        return new KnownWebhookEvent<>(eventName, () -> eventDataOf(body), extras, type, type.cast(data));
+    }
+
+    /** Binds the object the parser is at to the event's model. */
+    private static Object bind(JsonParser parser, String eventName, Class<?> type) throws IOException {
         try {
-            return new KnownWebhookEvent<>(eventName, data, extras, type, mapper.treeToValue(data, type));
-        } catch (JsonProcessingException e) {
+            return READERS.computeIfAbsent(type, TexterJson.mapper()::readerFor).readValue(parser);
+        } catch (DatabindException e) {
+            JsonParseException syntax = syntaxError(e);
+            if (syntax != null) {
+                throw notJson(syntax);
+            }
             String at = e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()
                     ? " at eventData" + path((JsonMappingException) e) : "";
             throw new InvalidWebhookException("eventData of " + eventName + " does not fit " + type.getSimpleName()
                     + at + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The eventData tree of a body that already parsed once. */
+    private static JsonNode eventDataOf(byte[] body) {
+        try {
+            return TexterJson.mapper().readTree(body).get(EVENT_DATA);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the webhook body parsed before and cannot fail now", e);
+        }
+    }
+
+    private static void requireEnd(JsonParser parser) throws IOException {
+        if (parser.nextToken() != null) {
+            throw new InvalidWebhookException("Webhook body is not valid JSON: more content after the JSON value"
+                    + location(parser.currentTokenLocation()), null);
+        }
+    }
+
+    private static InvalidWebhookException duplicate(String field) {
+        return new InvalidWebhookException("Webhook body has " + field + " more than once", null);
+    }
+
+    private static InvalidWebhookException notJson(StreamReadException e) {
+        return new InvalidWebhookException("Webhook body is not valid JSON: " + e.getOriginalMessage()
+                + location(e.getLocation()), e);
+    }
+
+    /** The parse error behind a binding failure, when the JSON itself was broken. */
+    private static JsonParseException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException) {
+                return (JsonParseException) t;
+            }
+        }
+        return null;
+    }
+
+    private static String valueKind(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            default -> token.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     private static String path(JsonMappingException e) {
@@ -161,9 +277,8 @@ public final class TexterWebhooks {
         return path.toString();
     }
 
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    private static String location(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     /** Each known event name mapped to the generated {@code <EventName>EventData} class. */

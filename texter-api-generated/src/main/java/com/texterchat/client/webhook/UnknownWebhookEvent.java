@@ -11,7 +11,7 @@ import java.util.Map;
 public final class UnknownWebhookEvent extends WebhookEvent {
 
     UnknownWebhookEvent(String eventName, JsonNode eventDataJson, Map<String, Object> extras) {
-        super(eventName, eventDataJson, extras);
+        super(eventName, () -> eventDataJson, extras);
     }
 
     /**

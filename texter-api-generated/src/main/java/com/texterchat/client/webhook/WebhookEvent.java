@@ -5,6 +5,7 @@ import com.texterchat.generated.model.WebhookEventName;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One webhook delivery: the {@code eventName}, its data and any extra top-level keys of the envelope.
@@ -23,12 +24,14 @@ import java.util.Optional;
 public abstract sealed class WebhookEvent permits KnownWebhookEvent, UnknownWebhookEvent {
 
     private final String eventName;
-    private final JsonNode eventDataJson;
     private final Map<String, Object> extras;
+    /** Reads the {@code eventData} JSON; a typed event only builds that tree when it is asked for. */
+    private final Supplier<JsonNode> eventDataSource;
+    private volatile JsonNode eventDataJson;
 
-    WebhookEvent(String eventName, JsonNode eventDataJson, Map<String, Object> extras) {
+    WebhookEvent(String eventName, Supplier<JsonNode> eventDataSource, Map<String, Object> extras) {
         this.eventName = eventName;
-        this.eventDataJson = eventDataJson;
+        this.eventDataSource = eventDataSource;
         this.extras = extras;
     }
 
@@ -75,7 +78,17 @@ public abstract sealed class WebhookEvent permits KnownWebhookEvent, UnknownWebh
      * @return the JSON (an empty object when the delivery had none)
      */
     public JsonNode eventDataJson() {
-        return eventDataJson.deepCopy();
+        return json().deepCopy();
+    }
+
+    /** The {@code eventData} JSON, read once; callers must not modify it. */
+    JsonNode json() {
+        JsonNode json = eventDataJson;
+        if (json == null) {
+            json = eventDataSource.get();
+            eventDataJson = json;
+        }
+        return json;
     }
 
     /**
@@ -107,13 +120,12 @@ public abstract sealed class WebhookEvent permits KnownWebhookEvent, UnknownWebh
             return false;
         }
         WebhookEvent other = (WebhookEvent) o;
-        return eventName.equals(other.eventName) && eventDataJson.equals(other.eventDataJson)
-                && extras.equals(other.extras);
+        return eventName.equals(other.eventName) && extras.equals(other.extras) && json().equals(other.json());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(eventName, eventDataJson, extras);
+        return Objects.hash(eventName, json(), extras);
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.texterchat.client.testsupport.TestServer;
 import com.texterchat.generated.model.AssignChatRequest;
 import com.texterchat.generated.model.CreateLabelRequest;
 import com.texterchat.generated.model.SendTemplateRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,18 @@ class ErrorResponsesTest {
 
         assertThat(thrown).isInstanceOfSatisfying(TexterOperationFailedException.class,
                 e -> assertThat(e.error()).isEqualTo("agent not found"));
+    }
+
+    @Test
+    void successFalseIsCaughtWhenTheKeyIsEscapedOrTheBodyIsUtf16() {
+        answer(200, "application/json", "{\"data\":[{\"id\":\"x\"}],\"succ\\u0065ss\":false,\"error\":\"escaped\"}");
+        assertThat(createLabel()).isInstanceOfSatisfying(TexterOperationFailedException.class,
+                e -> assertThat(e.error()).isEqualTo("escaped"));
+
+        server.wireMock().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"success\":false,\"error\":\"utf-16\"}".getBytes(StandardCharsets.UTF_16BE))));
+        assertThat(createLabel()).isInstanceOf(TexterOperationFailedException.class);
     }
 
     @Test

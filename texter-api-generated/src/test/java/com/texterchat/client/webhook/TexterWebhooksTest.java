@@ -185,7 +185,9 @@ class TexterWebhooksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "not json", "{\"eventName\":", "{\"eventName\":\"chatResolved\"} trailing"})
+    @ValueSource(strings = {"", "   ", "not json", "{\"eventName\":", "{\"eventName\":\"chatResolved\"} trailing",
+        "{\"eventName\":\"chatResolved\"} {}", "{\"eventName\":\"chatResolved\",\"eventData\":{\"chat\":{\"_id\":}}}",
+        "{\"eventData\":{\"chat\":{\"_id\" \"c1\"}},\"eventName\":\"chatResolved\"}"})
     void aBodyThatIsNotJsonIsRefusedClearly(String body) {
         assertThatThrownBy(() -> TexterWebhooks.parse(body)).isInstanceOf(InvalidWebhookException.class)
                 .hasMessageMatching("Webhook body (is not valid JSON: .*|is empty; .*)");
@@ -210,5 +212,52 @@ class TexterWebhooksTest {
                 + "{\"chat\":{\"_id\":\"c1\",\"labels\":{\"a\":1}}}}"))
                 .isInstanceOf(InvalidWebhookException.class)
                 .hasMessageStartingWith("eventData of chatAssigned does not fit ChatAssignedEventData at eventData.chat.labels");
+    }
+
+    @Test
+    void eventDataBeforeEventNameParsesLikeTheUsualOrder() throws IOException {
+        String data = "{\"chat\":{\"_id\":\"c1\",\"status\":2,\"labels\":[\"VIP\"]},\"alsoNew\":[1,2]}";
+
+        WebhookEvent usual = TexterWebhooks.parse("{\"eventName\":\"chatPending\",\"eventData\":" + data
+                + ",\"projectId\":\"acme\"}");
+        WebhookEvent reversed = TexterWebhooks.parse("{\"projectId\":\"acme\",\"eventData\":" + data
+                + ",\"eventName\":\"chatPending\"}");
+
+        assertThat(reversed).isEqualTo(usual).hasSameHashCodeAs(usual);
+        assertThat(reversed.data()).isEqualTo(usual.data());
+        assertThat(reversed.eventDataJson().path("alsoNew")).hasSize(2);
+        assertThat(TexterWebhooks.parse("{\"eventData\":" + data + ",\"eventName\":\"someCustomEvent\"}").data())
+                .isEqualTo(TexterJson.mapper().readTree(data));
+        assertThatThrownBy(() -> TexterWebhooks.parse("{\"eventData\":{\"chat\":{\"labels\":{\"a\":1}}},"
+                + "\"eventName\":\"chatPending\"}")).isInstanceOf(InvalidWebhookException.class)
+                .hasMessageStartingWith("eventData of chatPending does not fit ChatPendingEventData at eventData.chat.labels");
+    }
+
+    @Test
+    void theEventDataJsonOfATypedEventIsTheDataAsReceivedAndCannotBeChangedThroughIt() {
+        WebhookEvent event = TexterWebhooks.parse("{\"eventName\":\"chatResolved\",\"eventData\":{\"chat\":"
+                + "{\"_id\":\"c1\"},\"alsoNew\":{\"x\":1}}}");
+
+        ((ObjectNode) event.eventDataJson()).put("alsoNew", "changed");
+
+        assertThat(event.eventDataJson().path("alsoNew").path("x").asInt()).isEqualTo(1);
+        assertThat(event.eventDataJson().path("chat").path("_id").asText()).isEqualTo("c1");
+    }
+
+    @Test
+    void aKeyOfTheEnvelopeThatAppearsTwiceIsRefused() {
+        assertThatThrownBy(() -> TexterWebhooks.parse("{\"eventName\":\"chatResolved\",\"eventName\":\"chatAssigned\","
+                + "\"eventData\":{}}")).isInstanceOf(InvalidWebhookException.class)
+                .hasMessage("Webhook body has eventName more than once");
+        assertThatThrownBy(() -> TexterWebhooks.parse("{\"eventName\":\"chatResolved\",\"eventData\":{\"chat\":{}},"
+                + "\"eventData\":{}}")).isInstanceOf(InvalidWebhookException.class)
+                .hasMessage("Webhook body has eventData more than once");
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldDoesNotFitTheModel() {
+        assertThatThrownBy(() -> TexterWebhooks.parse("{\"eventName\":\"chatResolved\",\"eventData\":{\"chat\":"
+                + "{\"_id\":\"c1\",\"unreadCount\":99999999999}}}")).isInstanceOf(InvalidWebhookException.class)
+                .hasMessageStartingWith("eventData of chatResolved does not fit ChatResolvedEventData at eventData.chat.unreadCount");
     }
 }
