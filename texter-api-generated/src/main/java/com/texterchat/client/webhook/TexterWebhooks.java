@@ -131,6 +131,7 @@ public final class TexterWebhooks {
                     + " a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT), null);
         }
         String eventName = null;
+        Class<?> type = null;
         String invalidName = null;
         JsonToken dataStart = null;
         Object data = null;
@@ -144,8 +145,10 @@ public final class TexterWebhooks {
                 if (eventName != null || invalidName != null) {
                     throw duplicate(field);
                 }
-                if (value == JsonToken.VALUE_STRING && !parser.getText().isBlank()) {
-                    eventName = parser.getText();
+                String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                if (text != null && !text.isBlank()) {
+                    eventName = text;
+                    type = DATA_TYPES.get(WebhookEventName.fromValue(eventName));
                 } else {
                     JsonNode name = mapper.readTree(parser);
                     invalidName = name == null ? "null" : name.toString();
@@ -160,16 +163,13 @@ public final class TexterWebhooks {
                 } else if (eventName == null) {
                     bufferedData = new TokenBuffer(parser);
                     bufferedData.copyCurrentStructure(parser);
+                } else if (type == null) {
+                    dataJson = mapper.readTree(parser);
                 } else {
-                    Class<?> type = DATA_TYPES.get(WebhookEventName.fromValue(eventName));
-                    if (type == null) {
-                        dataJson = mapper.readTree(parser);
-                    } else {
-                        data = bind(parser, eventName, type);
-                    }
+                    data = bind(parser, eventName, type);
                 }
             } else {
-                extras.put(field, mapper.readValue(parser, Object.class));
+                extras.put(field, extraValue(mapper, parser, value));
             }
         }
         requireEnd(parser);
@@ -184,7 +184,6 @@ public final class TexterWebhooks {
                     + valueKind(dataStart), null);
         }
         Map<String, Object> frozenExtras = Collections.unmodifiableMap(extras);
-        Class<?> type = DATA_TYPES.get(WebhookEventName.fromValue(eventName));
         if (type == null) {
             if (dataJson == null) {
                 dataJson = bufferedData != null ? mapper.readTree(bufferedData.asParser(mapper))
@@ -222,6 +221,17 @@ public final class TexterWebhooks {
             throw new InvalidWebhookException("eventData of " + eventName + " does not fit " + type.getSimpleName()
                     + at + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** An extra envelope value as a plain Java value; strings, booleans and nulls without a databind round. */
+    private static Object extraValue(ObjectMapper mapper, JsonParser parser, JsonToken value) throws IOException {
+        return switch (value) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> mapper.readValue(parser, Object.class);
+        };
     }
 
     /** The eventData tree of a body that already parsed once. */
