@@ -63,7 +63,7 @@ public final class TexterWebhooks {
      * @throws InvalidWebhookException when the body is not a Texter delivery
      */
     public static WebhookEvent parse(String body) {
-        return parse(Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8));
+        return parse(Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8), false);
     }
 
     /**
@@ -74,9 +74,16 @@ public final class TexterWebhooks {
      * @throws InvalidWebhookException when the body is not a Texter delivery
      */
     public static WebhookEvent parse(byte[] body) {
-        Objects.requireNonNull(body, "body");
+        return parse(Objects.requireNonNull(body, "body"), true);
+    }
+
+    /**
+     * Parses bytes; when the caller owns them (and may reuse the array), a typed event keeps a copy for
+     * {@link WebhookEvent#eventDataJson()}.
+     */
+    private static WebhookEvent parse(byte[] body, boolean callerOwnsBody) {
         try (JsonParser parser = TexterJson.mapper().createParser(body)) {
-            return read(parser, body);
+            return read(parser, body, callerOwnsBody);
         } catch (StreamReadException e) {
             throw notJson(e);
         } catch (IOException e) {
@@ -96,7 +103,7 @@ public final class TexterWebhooks {
     public static WebhookEvent parse(InputStream body) {
         Objects.requireNonNull(body, "body");
         try {
-            return parse(body.readAllBytes());
+            return parse(body.readAllBytes(), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the webhook body", e);
         }
@@ -117,7 +124,7 @@ public final class TexterWebhooks {
      * straight into its model as the parser reaches it; when the name comes later, the data is buffered first.
      * The {@code eventData} tree of a typed event is only built if {@link WebhookEvent#eventDataJson()} is called.
      */
-    private static WebhookEvent read(JsonParser parser, byte[] body) throws IOException {
+    private static WebhookEvent read(JsonParser parser, byte[] body, boolean callerOwnsBody) throws IOException {
         ObjectMapper mapper = TexterJson.mapper();
         JsonToken first = parser.nextToken();
         if (first == null) {
@@ -199,7 +206,7 @@ public final class TexterWebhooks {
                 data = bind(buffered, eventName, type);
             }
         }
-        return known(eventName, type, data, body, frozenExtras);
+        return known(eventName, type, data, callerOwnsBody ? body.clone() : body, frozenExtras);
     }
 
     private static <D> KnownWebhookEvent<D> known(String eventName, Class<D> type, Object data, byte[] body,
