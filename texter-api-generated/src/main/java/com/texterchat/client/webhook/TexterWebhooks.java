@@ -63,7 +63,7 @@ public final class TexterWebhooks {
      * @throws InvalidWebhookException when the body is not a Texter delivery
      */
     public static WebhookEvent parse(String body) {
-        return parse(Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8));
+        return parse(Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8), false);
     }
 
     /**
@@ -74,9 +74,16 @@ public final class TexterWebhooks {
      * @throws InvalidWebhookException when the body is not a Texter delivery
      */
     public static WebhookEvent parse(byte[] body) {
-        Objects.requireNonNull(body, "body");
+        return parse(Objects.requireNonNull(body, "body"), true);
+    }
+
+    /**
+     * Parses bytes; when the caller owns them (and may reuse the array), a typed event keeps a copy for
+     * {@link WebhookEvent#eventDataJson()}.
+     */
+    private static WebhookEvent parse(byte[] body, boolean callerOwnsBody) {
         try (JsonParser parser = TexterJson.mapper().createParser(body)) {
-            return read(parser, body);
+            return read(parser, body, callerOwnsBody);
         } catch (StreamReadException e) {
             throw notJson(e);
         } catch (IOException e) {
@@ -96,7 +103,7 @@ public final class TexterWebhooks {
     public static WebhookEvent parse(InputStream body) {
         Objects.requireNonNull(body, "body");
         try {
-            return parse(body.readAllBytes());
+            return parse(body.readAllBytes(), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the webhook body", e);
         }
@@ -117,7 +124,7 @@ public final class TexterWebhooks {
      * straight into its model as the parser reaches it; when the name comes later, the data is buffered first.
      * The {@code eventData} tree of a typed event is only built if {@link WebhookEvent#eventDataJson()} is called.
      */
-    private static WebhookEvent read(JsonParser parser, byte[] body) throws IOException {
+    private static WebhookEvent read(JsonParser parser, byte[] body, boolean callerOwnsBody) throws IOException {
         ObjectMapper mapper = TexterJson.mapper();
         JsonToken first = parser.nextToken();
         if (first == null) {
@@ -131,6 +138,7 @@ public final class TexterWebhooks {
                     + " a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT), null);
         }
         String eventName = null;
+        Class<?> type = null;
         String invalidName = null;
         JsonToken dataStart = null;
         Object data = null;
@@ -144,8 +152,10 @@ public final class TexterWebhooks {
                 if (eventName != null || invalidName != null) {
                     throw duplicate(field);
                 }
-                if (value == JsonToken.VALUE_STRING && !parser.getText().isBlank()) {
-                    eventName = parser.getText();
+                String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                if (text != null && !text.isBlank()) {
+                    eventName = text;
+                    type = DATA_TYPES.get(WebhookEventName.fromValue(eventName));
                 } else {
                     JsonNode name = mapper.readTree(parser);
                     invalidName = name == null ? "null" : name.toString();
@@ -160,16 +170,13 @@ public final class TexterWebhooks {
                 } else if (eventName == null) {
                     bufferedData = new TokenBuffer(parser);
                     bufferedData.copyCurrentStructure(parser);
+                } else if (type == null) {
+                    dataJson = mapper.readTree(parser);
                 } else {
-                    Class<?> type = DATA_TYPES.get(WebhookEventName.fromValue(eventName));
-                    if (type == null) {
-                        dataJson = mapper.readTree(parser);
-                    } else {
-                        data = bind(parser, eventName, type);
-                    }
+                    data = bind(parser, eventName, type);
                 }
             } else {
-                extras.put(field, mapper.readValue(parser, Object.class));
+                extras.put(field, extraValue(mapper, parser, value));
             }
         }
         requireEnd(parser);
@@ -184,7 +191,6 @@ public final class TexterWebhooks {
                     + valueKind(dataStart), null);
         }
         Map<String, Object> frozenExtras = Collections.unmodifiableMap(extras);
-        Class<?> type = DATA_TYPES.get(WebhookEventName.fromValue(eventName));
         if (type == null) {
             if (dataJson == null) {
                 dataJson = bufferedData != null ? mapper.readTree(bufferedData.asParser(mapper))
@@ -200,7 +206,7 @@ public final class TexterWebhooks {
                 data = bind(buffered, eventName, type);
             }
         }
-        return known(eventName, type, data, body, frozenExtras);
+        return known(eventName, type, data, callerOwnsBody ? body.clone() : body, frozenExtras);
     }
 
     private static <D> KnownWebhookEvent<D> known(String eventName, Class<D> type, Object data, byte[] body,
@@ -222,6 +228,17 @@ public final class TexterWebhooks {
             throw new InvalidWebhookException("eventData of " + eventName + " does not fit " + type.getSimpleName()
                     + at + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** An extra envelope value as a plain Java value; strings, booleans and nulls without a databind round. */
+    private static Object extraValue(ObjectMapper mapper, JsonParser parser, JsonToken value) throws IOException {
+        return switch (value) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> mapper.readValue(parser, Object.class);
+        };
     }
 
     /** The eventData tree of a body that already parsed once. */

@@ -245,6 +245,17 @@ class TexterWebhooksTest {
     }
 
     @Test
+    void reusingTheBodyArrayAfterParsingChangesNothingInTheEvent() {
+        byte[] body = "{\"eventName\":\"chatResolved\",\"eventData\":{\"chat\":{\"_id\":\"c1\"}}}"
+                .getBytes(StandardCharsets.UTF_8);
+        WebhookEvent event = TexterWebhooks.parse(body);
+
+        java.util.Arrays.fill(body, (byte) ' ');
+
+        assertThat(event.eventDataJson().path("chat").path("_id").asText()).isEqualTo("c1");
+    }
+
+    @Test
     void aKeyOfTheEnvelopeThatAppearsTwiceIsRefused() {
         assertThatThrownBy(() -> TexterWebhooks.parse("{\"eventName\":\"chatResolved\",\"eventName\":\"chatAssigned\","
                 + "\"eventData\":{}}")).isInstanceOf(InvalidWebhookException.class)
