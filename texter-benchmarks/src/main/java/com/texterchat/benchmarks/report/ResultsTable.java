@@ -136,7 +136,7 @@ public final class ResultsTable {
         Optional<Stats> rawCpu = stats(CALL + call + suffix, "raw", true);
         Optional<Stats> sdkCpu = stats(CALL + call + suffix, "sdk", true);
         if (rawCpu.isPresent() && sdkCpu.isPresent()) {
-            out.append(format(rawCpu.get().mean)).append(" → ").append(sdkCpu.get()).append(" (")
+            out.append(rawCpu.get()).append(" → ").append(sdkCpu.get()).append(" (")
                     .append(sdkCpu.get().over(rawCpu.get()).ratio()).append(')');
         }
         out.append(" |\n");
