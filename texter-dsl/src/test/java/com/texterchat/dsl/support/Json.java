@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -140,16 +138,13 @@ public final class Json {
         return object;
     }
 
+    /** The spec texter-api-generated packages as a resource (the same file as the repository's openapi.json). */
     private static String readSpec() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("openapi.json"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("openapi.json not found above " + Path.of("").toAbsolutePath());
-        }
-        try {
-            return Files.readString(dir.resolve("openapi.json"));
+        try (InputStream in = Json.class.getClassLoader().getResourceAsStream("META-INF/texter/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("META-INF/texter/openapi.json is not on the test classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
