@@ -1,7 +1,6 @@
 package com.texterchat.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.texterchat.client.internal.EncodedPathContract;
 import com.texterchat.client.internal.JdkHttpTransport;
 import com.texterchat.client.internal.Lazy;
 import com.texterchat.client.internal.LoggingClient;
@@ -9,9 +8,12 @@ import com.texterchat.client.internal.OperationCatalog;
 import com.texterchat.client.internal.Redactor;
 import com.texterchat.client.internal.RetryingClient;
 import com.texterchat.client.internal.SdkVersion;
+import com.texterchat.client.internal.TexterContract;
 import com.texterchat.client.internal.TexterDecoder;
+import com.texterchat.client.internal.TexterEncoder;
 import com.texterchat.client.internal.TexterErrorDecoder;
 import com.texterchat.client.internal.TexterInvocationHandlerFactory;
+import com.texterchat.client.internal.TexterTarget;
 import com.texterchat.client.json.TexterJson;
 import com.texterchat.client.paging.TexterPaging;
 import com.texterchat.generated.api.ChannelsApi;
@@ -27,7 +29,6 @@ import com.texterchat.generated.api.TemplatesApi;
 import feign.Feign;
 import feign.Request;
 import feign.Retryer;
-import feign.jackson.JacksonEncoder;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -101,38 +102,35 @@ public final class TexterClient {
                     + " is set: the JDK HTTP client may then resend a POST whose connection broke, which can send a"
                     + " Texter message twice. Unset it.");
         }
-        String authorization = "Bearer " + builder.token;
-        String userAgent = SdkVersion.userAgent();
+        // Sent with every request; TexterTarget attaches them without Feign's per-call header templating.
+        Map<String, String> clientHeaders = Map.of("Authorization", "Bearer " + builder.token,
+                "User-Agent", SdkVersion.userAgent());
+        TexterContract contract = new TexterContract();
         Feign.Builder feign = Feign.builder()
                 .client(new RetryingClient(new LoggingClient(new JdkHttpTransport(http.build()), logLevel, redactor),
                         retryPolicy, redactor))
                 .retryer(Retryer.NEVER_RETRY)
-                .encoder(new JacksonEncoder(mapper))
+                .encoder(new TexterEncoder(mapper))
                 .decoder(new TexterDecoder(mapper, redactor))
                 .errorDecoder(new TexterErrorDecoder(mapper, redactor, OperationCatalog::fromClasspath))
-                .contract(new EncodedPathContract())
+                .contract(contract)
                 .invocationHandlerFactory(new TexterInvocationHandlerFactory(redactor))
                 .options(new Request.Options(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                        builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
-                .requestInterceptor(template -> {
-                    template.header("Authorization", authorization);
-                    template.header("User-Agent", userAgent);
-                });
-        String url = baseUrl.toString();
+                        builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false));
         // Each API is set up on first use: Feign reads every method's annotations when it makes one, and most
         // applications use a few of the ten.
-        Object lock = new Object();
-        this.chats = new Lazy<>(lock, () -> feign.target(ChatsApi.class, url));
-        this.messages = new Lazy<>(lock, () -> feign.target(MessagesApi.class, url));
-        this.templates = new Lazy<>(lock, () -> feign.target(TemplatesApi.class, url));
-        this.templateSubscriptions = new Lazy<>(lock, () -> feign.target(TemplateSubscriptionsApi.class, url));
-        this.labels = new Lazy<>(lock, () -> feign.target(LabelsApi.class, url));
-        this.files = new Lazy<>(lock, () -> feign.target(FilesApi.class, url));
-        this.channels = new Lazy<>(lock, () -> feign.target(ChannelsApi.class, url));
-        this.quickReplies = new Lazy<>(lock, () -> feign.target(QuickRepliesApi.class, url));
-        this.eventSubscriptions = new Lazy<>(lock, () -> feign.target(EventSubscriptionsApi.class, url));
-        this.scenarios = new Lazy<>(lock, () -> feign.target(ScenariosApi.class, url));
-        this.paging = new Lazy<>(lock, () -> new TexterPaging(chats(), messages(), quickReplies(), labels(),
+        Apis apis = new Apis(feign, baseUrl.toString(), contract, clientHeaders);
+        this.chats = apis.lazy(ChatsApi.class);
+        this.messages = apis.lazy(MessagesApi.class);
+        this.templates = apis.lazy(TemplatesApi.class);
+        this.templateSubscriptions = apis.lazy(TemplateSubscriptionsApi.class);
+        this.labels = apis.lazy(LabelsApi.class);
+        this.files = apis.lazy(FilesApi.class);
+        this.channels = apis.lazy(ChannelsApi.class);
+        this.quickReplies = apis.lazy(QuickRepliesApi.class);
+        this.eventSubscriptions = apis.lazy(EventSubscriptionsApi.class);
+        this.scenarios = apis.lazy(ScenariosApi.class);
+        this.paging = new Lazy<>(apis.lock, () -> new TexterPaging(chats(), messages(), quickReplies(), labels(),
                 templateSubscriptions(), scenarios()));
     }
 
@@ -502,6 +500,27 @@ public final class TexterClient {
         public String toString() {
             return "TexterClient.Builder[projectId=" + projectId + ", baseUrl=" + baseUrl + ", token="
                     + (token == null ? "unset" : Redactor.MASK) + "]";
+        }
+    }
+
+    /** Makes the generated APIs of one client, each on first use, all sharing one lock. */
+    private static final class Apis {
+
+        private final Feign.Builder feign;
+        private final String url;
+        private final TexterContract contract;
+        private final Map<String, String> clientHeaders;
+        private final Object lock = new Object();
+
+        Apis(Feign.Builder feign, String url, TexterContract contract, Map<String, String> clientHeaders) {
+            this.feign = feign;
+            this.url = url;
+            this.contract = contract;
+            this.clientHeaders = clientHeaders;
+        }
+
+        <T> Lazy<T> lazy(Class<T> api) {
+            return new Lazy<>(lock, () -> feign.target(new TexterTarget<>(api, url, contract, clientHeaders)));
         }
     }
 }

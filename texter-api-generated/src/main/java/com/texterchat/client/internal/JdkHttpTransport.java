@@ -73,7 +73,7 @@ public final class JdkHttpTransport implements Client {
         return Response.builder()
                 .status(response.statusCode())
                 .headers(Collections.unmodifiableMap(headers))
-                .body(response.body())
+                .body(new BufferedBody(response.body()))
                 .request(request)
                 .protocolVersion(response.version() == HttpClient.Version.HTTP_2
                         ? Request.ProtocolVersion.HTTP_2 : Request.ProtocolVersion.HTTP_1_1)

@@ -4,9 +4,7 @@ import com.texterchat.client.HttpLogLevel;
 import feign.Client;
 import feign.Request;
 import feign.Response;
-import feign.Util;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
@@ -58,13 +56,13 @@ public final class LoggingClient implements Client {
                     .append(" ms: ").append(e));
             throw e;
         }
-        byte[] body = readBody(response);
+        byte[] body = ResponseBodies.bytes(response);
         out = new StringBuilder("<-- ").append(response.status()).append(' ').append(request.httpMethod()).append(' ')
                 .append(request.url()).append(" (").append(operation).append(", ").append(elapsedMillis(start))
                 .append(" ms, ").append(body.length).append(" bytes)");
         appendDetails(out, response.headers(), body);
         log(out);
-        return response.toBuilder().body(body).build();
+        return response.toBuilder().body(new BufferedBody(body)).build();
     }
 
     private void appendDetails(StringBuilder out, Map<String, Collection<String>> headers, byte[] body) {
@@ -85,14 +83,5 @@ public final class LoggingClient implements Client {
 
     private static long elapsedMillis(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
-    }
-
-    private static byte[] readBody(Response response) throws IOException {
-        if (response.body() == null) {
-            return new byte[0];
-        }
-        try (InputStream in = response.body().asInputStream()) {
-            return Util.toByteArray(in);
-        }
     }
 }

@@ -15,11 +15,16 @@ final class ResponseBodies {
     private ResponseBodies() {
     }
 
+    /** The whole body; not a copy when the transport buffered it, so callers must not change the array. */
     static byte[] bytes(Response response) throws IOException {
-        if (response.body() == null) {
+        Response.Body body = response.body();
+        if (body == null) {
             return new byte[0];
         }
-        try (InputStream in = response.body().asInputStream()) {
+        if (body instanceof BufferedBody) {
+            return ((BufferedBody) body).bytes();
+        }
+        try (InputStream in = body.asInputStream()) {
             return in.readAllBytes();
         }
     }

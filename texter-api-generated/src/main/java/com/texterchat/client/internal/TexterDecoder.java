@@ -48,19 +48,22 @@ public final class TexterDecoder implements Decoder {
 
     @Override
     public Object decode(Response response, Type type) throws IOException {
-        String operation = response.request() == null ? "unknown" : Operation.of(response.request()).id();
         byte[] body = ResponseBodies.bytes(response);
-        rejectSuccessFalse(operation, body);
+        rejectSuccessFalse(response, body);
         if (type instanceof ParameterizedType && ApiResponse.class.equals(Types.getRawType(type))) {
             Type bodyType = ((ParameterizedType) type).getActualTypeArguments()[0];
             Map<String, Collection<String>> headers = Collections.unmodifiableMap(response.headers());
-            return new ApiResponse<>(response.status(), headers, decodeBody(operation, response.status(), body,
-                    bodyType));
+            return new ApiResponse<>(response.status(), headers, decodeBody(response, body, bodyType));
         }
-        return decodeBody(operation, response.status(), body, type);
+        return decodeBody(response, body, type);
     }
 
-    private Object decodeBody(String operation, int status, byte[] body, Type type) {
+    /** The operation a response answers, for exception messages (worked out only when one is thrown). */
+    private static String operationId(Response response) {
+        return response.request() == null ? "unknown" : Operation.of(response.request()).id();
+    }
+
+    private Object decodeBody(Response response, byte[] body, Type type) {
         if (String.class.equals(type)) {
             String text = new String(body, StandardCharsets.UTF_8);
             String trimmed = text.trim();
@@ -73,13 +76,16 @@ public final class TexterDecoder implements Decoder {
             }
             return text;
         }
+        int status = response.status();
         if (isBlank(body)) {
+            String operation = operationId(response);
             throw new TexterUnexpectedResponseException(operation, status, new String(body, StandardCharsets.UTF_8),
                     operation + ": HTTP " + status + " with an empty body where JSON was expected", null);
         }
         try {
             return mapper.readValue(body, mapper.constructType(type));
         } catch (IOException e) {
+            String operation = operationId(response);
             String text = new String(body, StandardCharsets.UTF_8);
             String reason = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
                     : e.getMessage();
@@ -90,10 +96,11 @@ public final class TexterDecoder implements Decoder {
     }
 
     /** Throws when the body is a JSON object whose top-level {@code success} is {@code false}. */
-    private void rejectSuccessFalse(String operation, byte[] body) throws IOException {
+    private void rejectSuccessFalse(Response response, byte[] body) throws IOException {
         if (!successIsFalse(body)) {
             return;
         }
+        String operation = operationId(response);
         String text = new String(body, StandardCharsets.UTF_8);
         JsonNode json = ResponseBodies.jsonOrNull(mapper, text);
         String error = ResponseBodies.errorText(json);

@@ -124,16 +124,24 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                 throw new IllegalArgumentException(operationId + ": path parameter " + name + " must not be "
                         + (text.isEmpty() ? "empty" : "\"" + text + "\" (a dot segment would change the request path)"));
             }
-            StringBuilder encoded = new StringBuilder(text.length());
+            if (text.chars().allMatch(PathParameter::unreserved)) {
+                return text; // the usual case: Texter IDs are letters and digits
+            }
+            StringBuilder encoded = new StringBuilder(text.length() * 3);
             for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-                char c = (char) (b & 0xff);
-                if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
-                    encoded.append(c);
+                int c = b & 0xff;
+                if (unreserved(c)) {
+                    encoded.append((char) c);
                 } else {
-                    encoded.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+                    encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
                 }
             }
             return encoded.toString();
+        }
+
+        private static boolean unreserved(int c) {
+            return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~';
         }
     }
 }

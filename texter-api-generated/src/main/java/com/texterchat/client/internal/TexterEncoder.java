@@ -1,0 +1,44 @@
+package com.texterchat.client.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import feign.RequestTemplate;
+import feign.Util;
+import feign.codec.EncodeException;
+import feign.codec.Encoder;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes request bodies as UTF-8 JSON with the SDK's mapper, keeping one {@link ObjectWriter} per body type.
+ * The {@code Content-Length} header Feign records with a body is dropped again: the HTTP client computes it from
+ * the bytes it sends, and keeping it would cost a header template per call.
+ */
+public final class TexterEncoder implements Encoder {
+
+    private final ObjectMapper mapper;
+    private final Map<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
+
+    /**
+     * An encoder writing with the given mapper.
+     *
+     * @param mapper the mapper
+     */
+    public TexterEncoder(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void encode(Object object, Type bodyType, RequestTemplate template) {
+        ObjectWriter writer = writers.computeIfAbsent(bodyType, type -> mapper.writerFor(mapper.constructType(type)));
+        try {
+            template.body(writer.writeValueAsBytes(object), StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new EncodeException("The request body could not be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        template.removeHeader(Util.CONTENT_LENGTH);
+    }
+}

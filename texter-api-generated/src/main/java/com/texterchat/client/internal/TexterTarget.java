@@ -1,0 +1,96 @@
+package com.texterchat.client.internal;
+
+import feign.Request;
+import feign.RequestTemplate;
+import feign.Target;
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A generated API bound to the Texter base URL. Turns a resolved request template into a request carrying, besides
+ * what the template holds, the method's fixed headers (see {@link TexterContract}) and the client's own headers
+ * ({@code Authorization}, {@code User-Agent}). The merged header map is built once per method and shared by its
+ * requests, instead of being rebuilt from templates on every call.
+ *
+ * @param <T> the API interface
+ */
+public final class TexterTarget<T> implements Target<T> {
+
+    private final Class<T> type;
+    private final String url;
+    private final TexterContract contract;
+    private final Map<String, String> clientHeaders;
+    private final Map<Method, Map<String, Collection<String>>> headersByMethod = new ConcurrentHashMap<>();
+
+    /**
+     * A target for one API.
+     *
+     * @param type          the API interface
+     * @param url           the base URL, e.g. {@code https://acme.texterchat.com/server/api/v2}
+     * @param contract      the contract the client parses its APIs with
+     * @param clientHeaders headers every request of the client carries (a value here replaces a fixed header of
+     *                      the same name)
+     */
+    public TexterTarget(Class<T> type, String url, TexterContract contract, Map<String, String> clientHeaders) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.url = Objects.requireNonNull(url, "url");
+        this.contract = Objects.requireNonNull(contract, "contract");
+        this.clientHeaders = Map.copyOf(clientHeaders);
+    }
+
+    @Override
+    public Class<T> type() {
+        return type;
+    }
+
+    @Override
+    public String name() {
+        return url;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public Request apply(RequestTemplate template) {
+        if (template.url().indexOf("http") != 0) {
+            template.target(url);
+        }
+        Method method = template.methodMetadata() == null ? null : template.methodMetadata().method();
+        Map<String, Collection<String>> headers = method == null ? headersFor(null)
+                : headersByMethod.computeIfAbsent(method, this::headersFor);
+        // What is left in the template was added for this call (Content-Length by the encoder, templated headers).
+        Map<String, Collection<String>> perCall = template.headers();
+        if (!perCall.isEmpty()) {
+            Map<String, Collection<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            merged.putAll(headers);
+            merged.putAll(perCall);
+            headers = Collections.unmodifiableMap(merged);
+        }
+        return Request.create(template.method() == null ? Request.HttpMethod.GET
+                        : Request.HttpMethod.valueOf(template.method()), template.url(), headers,
+                template.body(), template.requestCharset(), template);
+    }
+
+    private Map<String, Collection<String>> headersFor(Method method) {
+        Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (method != null) {
+            headers.putAll(contract.fixedHeaders(method));
+        }
+        clientHeaders.forEach((name, value) -> headers.put(name, List.of(value)));
+        return Collections.unmodifiableMap(headers);
+    }
+
+    @Override
+    public String toString() {
+        return "TexterTarget(type=" + type.getSimpleName() + ", url=" + url + ")";
+    }
+}
