@@ -12,6 +12,7 @@ import com.texterchat.client.webhook.WebhookEvent;
 import com.texterchat.generated.model.Chat;
 import com.texterchat.generated.model.ChatSearchResult;
 import com.texterchat.generated.model.NewIncomingMessageEventData;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +26,7 @@ class BenchmarkFixturesTest {
     @Test
     void theSdkAndTheHandWrittenClientGetTheSameAnswersFromTheCannedServer() throws Exception {
         try (CannedTexterServer server = CannedTexterServer.start(Payloads.sendMessageAnswer(),
-                Payloads.searchChatsAnswer(Payloads.SEARCH_PAGE_SIZE), 2);
+                Payloads.searchChatsAnswer(Payloads.SEARCH_PAGE_SIZE));
              RawCalls raw = new RawCalls(server.apiBaseUrl(), "t");
              SdkCalls sdk = new SdkCalls(server.apiBaseUrl(), "t")) {
             ChatSearchResult found = sdk.searchChats("Customer", Payloads.SEARCH_PAGE_SIZE);
@@ -41,9 +42,9 @@ class BenchmarkFixturesTest {
     }
 
     @Test
-    void theCannedServerRefusesRequestsWithoutTheTokenAndUnknownPaths() throws Exception {
+    void theCannedServerRefusesRequestsWithoutTheTokenUnknownPathsAndChunkedBodies() throws Exception {
         try (CannedTexterServer server = CannedTexterServer.start(Payloads.sendMessageAnswer(),
-                Payloads.searchChatsAnswer(1), 1)) {
+                Payloads.searchChatsAnswer(1))) {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create(server.apiBaseUrl()
                     + "/chats/search")).build(), HttpResponse.BodyHandlers.ofString());
@@ -51,8 +52,17 @@ class BenchmarkFixturesTest {
                     + "/chats/search")).header("Authorization", "Bearer t").DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
 
+            HttpResponse<String> otherPath = http.send(HttpRequest.newBuilder(URI.create(server.apiBaseUrl()
+                    + "/labels")).header("Authorization", "Bearer t").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create(server.apiBaseUrl()
+                    + "/messages/send/c1")).header("Authorization", "Bearer t")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[10])))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
             assertThat(noToken.statusCode()).isEqualTo(401);
             assertThat(wrongMethod.statusCode()).isEqualTo(404);
+            assertThat(otherPath.statusCode()).isEqualTo(404);
+            assertThat(chunked.statusCode()).isEqualTo(411);
         }
     }
 

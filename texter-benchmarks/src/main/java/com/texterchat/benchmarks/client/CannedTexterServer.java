@@ -1,38 +1,65 @@
 package com.texterchat.benchmarks.client;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal Texter stand-in for the per-call benchmarks: the JDK's own HTTP server on {@code 127.0.0.1} answering
- * Send a Message and Search Chats with fixed bodies, so that the server costs the same for the SDK and for the
- * hand-written baseline. Requests without {@code Authorization: Bearer ...} get 401, so both sides must really
- * send the token.
+ * A minimal Texter stand-in for the per-call benchmarks: a blocking HTTP/1.1 server on {@code 127.0.0.1}, one
+ * thread per keep-alive connection, answering Send a Message and Search Chats with fixed, pre-serialized
+ * responses written in one piece. It does as little as an HTTP server can, so that the measured time is the
+ * clients', and it costs the same for the SDK and for the hand-written baseline. Requests without
+ * {@code Authorization: Bearer ...} get 401, so both sides must really send the token; other paths or methods get
+ * 404. Only what the benchmarks send is supported: bodies with a {@code Content-Length} (a chunked body gets 411
+ * and the connection is closed).
+ *
+ * <p>(The JDK's built-in {@code com.sun.net.httpserver} was used first; under eight client threads its idle
+ * connection handling now and then closed a keep-alive connection the client was about to reuse, failing a POST
+ * mid-benchmark, and it used a good share of the two cores itself.)
  */
 public final class CannedTexterServer implements AutoCloseable {
 
     /** The path every operation is relative to, as on Texter. */
     public static final String BASE_PATH = "/server/api/v2";
 
-    private static final byte[] UNAUTHORIZED = "{\"success\":false,\"error\":\"Unauthorized\"}"
-            .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] NOT_FOUND = "{\"success\":false,\"error\":\"Not found\"}".getBytes(StandardCharsets.UTF_8);
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final String SEND_PREFIX = BASE_PATH + "/messages/send/";
+    private static final String SEARCH_PATH = BASE_PATH + "/chats/search";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final ServerSocket socket;
+    private final ExecutorService connections;
+    private final byte[] sendMessageResponse;
+    private final byte[] searchChatsResponse;
+    private final byte[] unauthorized;
+    private final byte[] notFound;
+    private final byte[] lengthRequired;
 
-    private CannedTexterServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private CannedTexterServer(ServerSocket socket, byte[] sendMessageAnswer, byte[] searchChatsAnswer) {
+        this.socket = socket;
+        this.sendMessageResponse = response(200, "OK", sendMessageAnswer);
+        this.searchChatsResponse = response(200, "OK", searchChatsAnswer);
+        this.unauthorized = response(401, "Unauthorized",
+                "{\"success\":false,\"error\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
+        this.notFound = response(404, "Not Found",
+                "{\"success\":false,\"error\":\"Not found\"}".getBytes(StandardCharsets.UTF_8));
+        this.lengthRequired = response(411, "Length Required", new byte[0]);
+        AtomicInteger count = new AtomicInteger();
+        this.connections = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "canned-texter-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -40,27 +67,14 @@ public final class CannedTexterServer implements AutoCloseable {
      *
      * @param sendMessageAnswer the body answering {@code POST /messages/send/{chatId}}
      * @param searchChatsAnswer the body answering {@code GET /chats/search}
-     * @param threads           handler threads (one per concurrent connection the benchmark opens)
      * @return the running server
      * @throws IOException when no port can be bound
      */
-    public static CannedTexterServer start(byte[] sendMessageAnswer, byte[] searchChatsAnswer, int threads)
-            throws IOException {
-        // The JDK server writes headers and body separately; without TCP_NODELAY the second write waits for the
-        // client's delayed ACK (~40 ms on Linux), which would measure the kernel instead of the clients.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "canned-texter-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext(BASE_PATH + "/messages/send/", exchange -> answer(exchange, "POST", sendMessageAnswer));
-        server.createContext(BASE_PATH + "/chats/search", exchange -> answer(exchange, "GET", searchChatsAnswer));
-        server.start();
-        return new CannedTexterServer(server, executor);
+    public static CannedTexterServer start(byte[] sendMessageAnswer, byte[] searchChatsAnswer) throws IOException {
+        ServerSocket socket = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
+        CannedTexterServer server = new CannedTexterServer(socket, sendMessageAnswer, searchChatsAnswer);
+        server.connections.execute(server::accept);
+        return server;
     }
 
     /**
@@ -69,36 +83,150 @@ public final class CannedTexterServer implements AutoCloseable {
      * @return the URL
      */
     public String apiBaseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + BASE_PATH;
+        return "http://127.0.0.1:" + socket.getLocalPort() + BASE_PATH;
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        connections.shutdownNow();
     }
 
-    private static void answer(HttpExchange exchange, String method, byte[] body) throws IOException {
-        try (InputStream request = exchange.getRequestBody()) {
-            request.transferTo(OutputStream.nullOutputStream());
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (authorization == null || !authorization.startsWith("Bearer ")) {
-                send(exchange, 401, UNAUTHORIZED);
-            } else if (!method.equals(exchange.getRequestMethod())) {
-                send(exchange, 404, NOT_FOUND);
-            } else {
-                send(exchange, 200, body);
+    private void accept() {
+        while (!socket.isClosed()) {
+            try {
+                Socket connection = socket.accept();
+                connection.setTcpNoDelay(true);
+                connections.execute(() -> serve(connection));
+            } catch (IOException e) {
+                if (!socket.isClosed()) {
+                    throw new IllegalStateException("the canned server stopped accepting connections", e);
+                }
             }
-        } finally {
-            exchange.close();
         }
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+    /** Answers the requests of one keep-alive connection until the client closes it. */
+    private void serve(Socket connection) {
+        try (connection;
+             InputStream in = new BufferedInputStream(connection.getInputStream());
+             OutputStream out = connection.getOutputStream()) {
+            ByteArrayOutputStream head = new ByteArrayOutputStream(512);
+            while (true) {
+                Request request = Request.read(in, head);
+                if (request == null) {
+                    return; // the client closed the connection
+                }
+                if (request.chunked) {
+                    out.write(lengthRequired);
+                    return;
+                }
+                in.skipNBytes(request.contentLength);
+                out.write(answer(request));
+                out.flush();
+                if (request.close) {
+                    return;
+                }
+            }
+        } catch (SocketException closed) {
+            // the client or close() ended the connection
+        } catch (IOException e) {
+            throw new IllegalStateException("the canned server failed on a connection", e);
+        }
+    }
+
+    private byte[] answer(Request request) {
+        if (request.authorization == null || !request.authorization.startsWith("Bearer ")) {
+            return unauthorized;
+        }
+        if ("POST".equals(request.method) && request.path.startsWith(SEND_PREFIX)
+                && request.path.length() > SEND_PREFIX.length()) {
+            return sendMessageResponse;
+        }
+        if ("GET".equals(request.method) && request.path.equals(SEARCH_PATH)) {
+            return searchChatsResponse;
+        }
+        return notFound;
+    }
+
+    private static byte[] response(int status, String reason, byte[] body) {
+        byte[] head = ("HTTP/1.1 " + status + " " + reason + "\r\n"
+                + "Content-Type: application/json; charset=utf-8\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] whole = new byte[head.length + body.length];
+        System.arraycopy(head, 0, whole, 0, head.length);
+        System.arraycopy(body, 0, whole, head.length, body.length);
+        return whole;
+    }
+
+    /** The parts of a request head the server looks at. */
+    private static final class Request {
+
+        String method;
+        String path;
+        String authorization;
+        long contentLength;
+        boolean chunked;
+        boolean close;
+
+        /** Reads one request head; {@code null} when the connection ended before one started. */
+        static Request read(InputStream in, ByteArrayOutputStream line) throws IOException {
+            Request request = new Request();
+            int headerBytes = 0;
+            for (int lineNumber = 0; ; lineNumber++) {
+                line.reset();
+                int b;
+                while ((b = in.read()) != '\n') {
+                    if (b < 0) {
+                        if (lineNumber == 0 && line.size() == 0) {
+                            return null;
+                        }
+                        throw new IOException("the connection ended inside a request head");
+                    }
+                    if (++headerBytes > MAX_HEADER_BYTES) {
+                        throw new IOException("request head longer than " + MAX_HEADER_BYTES + " bytes");
+                    }
+                    if (b != '\r') {
+                        line.write(b);
+                    }
+                }
+                String text = line.toString(StandardCharsets.ISO_8859_1);
+                if (lineNumber == 0) {
+                    String[] parts = text.split(" ", 3);
+                    if (parts.length < 3) {
+                        throw new IOException("not an HTTP request line: " + text);
+                    }
+                    request.method = parts[0];
+                    int query = parts[1].indexOf('?');
+                    request.path = query < 0 ? parts[1] : parts[1].substring(0, query);
+                } else if (text.isEmpty()) {
+                    return request;
+                } else {
+                    request.header(text);
+                }
+            }
+        }
+
+        private void header(String line) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                return;
+            }
+            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).trim();
+            switch (name) {
+                case "authorization" -> authorization = value;
+                case "content-length" -> contentLength = Long.parseLong(value);
+                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "connection" -> close = value.equalsIgnoreCase("close");
+                default -> {
+                    // not needed
+                }
+            }
         }
     }
 }

@@ -21,8 +21,6 @@ public class Endpoints {
 
     /** The token both clients send. */
     static final String TOKEN = "benchmark-token";
-    /** Handler threads of the server: one per client thread of the throughput benchmark. */
-    static final int SERVER_THREADS = 8;
 
     /**
      * Which round of the comparison this fork belongs to. JMH runs forks parameter by parameter; with the round
@@ -48,7 +46,7 @@ public class Endpoints {
     @Setup(Level.Trial)
     public void start() throws IOException {
         server = CannedTexterServer.start(Payloads.sendMessageAnswer(),
-                Payloads.searchChatsAnswer(Payloads.SEARCH_PAGE_SIZE), SERVER_THREADS);
+                Payloads.searchChatsAnswer(Payloads.SEARCH_PAGE_SIZE));
         message = Payloads.textMessage();
         try (RawCalls raw = new RawCalls(server.apiBaseUrl(), TOKEN);
              SdkCalls sdk = new SdkCalls(server.apiBaseUrl(), TOKEN)) {

@@ -64,7 +64,7 @@ public class TestkitStartBenchmark {
     @Setup(Level.Trial)
     public void loadWhatATestJvmHasAlready() throws IOException {
         try (CannedTexterServer canned = CannedTexterServer.start(Payloads.sendMessageAnswer(),
-                Payloads.searchChatsAnswer(1), 1);
+                Payloads.searchChatsAnswer(1));
              SdkCalls sdk = new SdkCalls(canned.apiBaseUrl(), "warm-up")) {
             sdk.searchChats(SearchChatsTestClass.PHONE, 30);
         }
