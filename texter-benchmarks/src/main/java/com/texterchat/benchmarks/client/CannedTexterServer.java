@@ -24,9 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 404. Only what the benchmarks send is supported: bodies with a {@code Content-Length} (a chunked body gets 411
  * and the connection is closed).
  *
- * <p>(The JDK's built-in {@code com.sun.net.httpserver} was used first; under eight client threads its idle
- * connection handling now and then closed a keep-alive connection the client was about to reuse, failing a POST
- * mid-benchmark, and it used a good share of the two cores itself.)
+ * <p>(The JDK's built-in {@code com.sun.net.httpserver} was used first; it used a good share of the two cores
+ * itself, so the results measured the server as much as the clients.)
  */
 public final class CannedTexterServer implements AutoCloseable {
 
