@@ -22,8 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       raw.</li>
  * </ul>
  */
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 4, time = 2)
+// Long warm-up: with eight client threads on two cores the JIT gets little CPU, and throughput kept rising for
+// ~25 s (both clients) in a fork that measured from its first second.
+@Warmup(iterations = 8, time = 4)
+@Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"}) // one fork per client and attempt, see Endpoints.attempt
 public class CallBenchmark {
 
