@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmarks, runs all of them (about 10 minutes on 2 cores) and writes the results to
+# Builds the benchmarks, runs all of them (about 20 minutes on 2 cores) and writes the results to
 # texter-benchmarks/results/: jmh-results.json and .txt (JMH's own output) and summary.md (the README's table).
 # Extra arguments go to JMH, e.g. a benchmark filter: ./texter-benchmarks/run-benchmarks.sh 'CallBenchmark'
 #

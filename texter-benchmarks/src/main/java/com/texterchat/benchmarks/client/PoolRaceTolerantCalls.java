@@ -9,11 +9,11 @@ import java.util.function.Supplier;
 
 /**
  * Wraps either client the same way so that one known failure of the JDK's HTTP client does not end a benchmark
- * fork: under eight threads on loopback, about one call in 20,000 fails with {@code IOException: connection closed
- * locally} (the client's connection pool closes a pooled connection just as a request goes out on it). Seen on JDK
- * 17 and 25, with the SDK and the hand-written client alike, against this server and the JDK's own. Those calls
- * are counted and return {@code null}; every other failure still ends the fork, and so does the race if it hits
- * more than one call in a thousand ({@link #checkFailures()}).
+ * fork: on loopback, mostly under eight threads, about one call in 20,000-100,000 fails with {@code IOException:
+ * connection closed locally} (the stack trace shows the clean-up of the client's connection pool closing the
+ * connection the request went out on). Seen on JDK 17 and 25, with the SDK and the hand-written client alike,
+ * against this server and the JDK's own. Those calls are counted and return {@code null}; every other failure still
+ * ends the fork, and so does the race if it hits more than one call in a thousand ({@link #checkFailures()}).
  */
 final class PoolRaceTolerantCalls implements TexterCalls {
 
