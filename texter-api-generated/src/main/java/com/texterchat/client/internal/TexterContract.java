@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Feign's default contract with two changes to what it reads from the generated interfaces:
+ * Feign's default contract with three changes to what it reads from the generated interfaces:
  * <ul>
  *   <li>path parameter values are always fully percent-encoded (Feign otherwise leaves {@code /} unencoded, so an
  *       ID such as {@code ../labels} could change the request path);</li>

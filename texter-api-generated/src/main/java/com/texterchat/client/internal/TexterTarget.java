@@ -61,13 +61,15 @@ public final class TexterTarget<T> implements Target<T> {
 
     @Override
     public Request apply(RequestTemplate template) {
-        if (template.url().indexOf("http") != 0) {
+        String requestUrl = template.url();
+        if (requestUrl.indexOf("http") != 0) {
             template.target(url);
+            requestUrl = template.url();
         }
         Method method = template.methodMetadata() == null ? null : template.methodMetadata().method();
         Map<String, Collection<String>> headers = method == null ? headersFor(null)
                 : headersByMethod.computeIfAbsent(method, this::headersFor);
-        // What is left in the template was added for this call (Content-Length by the encoder, templated headers).
+        // What is left in the template was made for this call: headers with templated values.
         Map<String, Collection<String>> perCall = template.headers();
         if (!perCall.isEmpty()) {
             Map<String, Collection<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -76,7 +78,7 @@ public final class TexterTarget<T> implements Target<T> {
             headers = Collections.unmodifiableMap(merged);
         }
         return Request.create(template.method() == null ? Request.HttpMethod.GET
-                        : Request.HttpMethod.valueOf(template.method()), template.url(), headers,
+                        : Request.HttpMethod.valueOf(template.method()), requestUrl, headers,
                 template.body(), template.requestCharset(), template);
     }
 
