@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class TexterContract implements Contract {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+    /** A template variable such as {@code {chatId}} in a request line, query or header; group 1 is its name. */
+    static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
     private final Contract delegate = new Contract.Default();
     private final Map<Method, Map<String, Collection<String>>> fixedHeaders = new ConcurrentHashMap<>();

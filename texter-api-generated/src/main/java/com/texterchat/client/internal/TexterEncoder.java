@@ -37,7 +37,8 @@ public final class TexterEncoder implements Encoder {
         try {
             template.body(writer.writeValueAsBytes(object), StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
-            throw new EncodeException("The request body could not be written as JSON: " + e.getOriginalMessage(), e);
+            // getMessage() names the field that failed ("through reference chain: ...").
+            throw new EncodeException("The request body could not be written as JSON: " + e.getMessage(), e);
         }
         template.removeHeader(Util.CONTENT_LENGTH);
     }

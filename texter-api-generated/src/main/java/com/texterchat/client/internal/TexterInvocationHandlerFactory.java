@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Wraps Feign's invocation handler so that every API method
@@ -34,7 +33,6 @@ import java.util.regex.Pattern;
 public final class TexterInvocationHandlerFactory implements InvocationHandlerFactory {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
     private final InvocationHandlerFactory delegate = new InvocationHandlerFactory.Default();
     private final Redactor redactor;
@@ -92,7 +90,8 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
         }
         String requestLine = line.value();
         int query = requestLine.indexOf('?');
-        Matcher variables = PATH_VARIABLE.matcher(query < 0 ? requestLine : requestLine.substring(0, query));
+        String path = query < 0 ? requestLine : requestLine.substring(0, query);
+        Matcher variables = TexterContract.VARIABLE.matcher(path);
         List<String> names = new ArrayList<>();
         while (variables.find()) {
             names.add(variables.group(1));
