@@ -13,10 +13,12 @@ import com.texterchat.generated.model.Chat;
 import com.texterchat.generated.model.ChatSearchResult;
 import com.texterchat.generated.model.NewIncomingMessageEventData;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,32 @@ class BenchmarkFixturesTest {
             assertThat(wrongMethod.statusCode()).isEqualTo(404);
             assertThat(otherPath.statusCode()).isEqualTo(404);
             assertThat(chunked.statusCode()).isEqualTo(411);
+        }
+    }
+
+    @Test
+    void theCannedServerAnswersUnreadableRequestHeadsWith400() throws Exception {
+        try (CannedTexterServer server = CannedTexterServer.start(Payloads.sendMessageAnswer(),
+                Payloads.searchChatsAnswer(1))) {
+            String path = URI.create(server.apiBaseUrl()).getPath();
+            assertThat(rawExchange(server, "GARBAGE\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+            assertThat(rawExchange(server, "POST " + path + "/messages/send/c1 HTTP/1.1\r\nAuthorization: Bearer t\r\n"
+                    + "Content-Length: twelve\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+            assertThat(rawExchange(server, "GET " + path + "/chats/search HTTP/1.1\r\nX-Padding: " + "x".repeat(17_000)
+                    + "\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+            assertThat(rawExchange(server, "GET " + path + "/chats/search HTTP/1.1\r\nAuthorization: Bearer t\r\n"
+                    + "Connection: close\r\n\r\n")).startsWith("HTTP/1.1 200 ");
+        }
+    }
+
+    /** Sends raw bytes on a new connection and reads until the server closes it. */
+    private static String rawExchange(CannedTexterServer server, String request) throws Exception {
+        URI uri = URI.create(server.apiBaseUrl());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -21,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * responses written in one piece. It does as little as an HTTP server can, so that the measured time is the
  * clients', and it costs the same for the SDK and for the hand-written baseline. Requests without
  * {@code Authorization: Bearer ...} get 401, so both sides must really send the token; other paths or methods get
- * 404. Only what the benchmarks send is supported: bodies with a {@code Content-Length} (a chunked body gets 411
- * and the connection is closed).
+ * 404. Only what the benchmarks send is supported: bodies with a {@code Content-Length} (a chunked body gets 411),
+ * request heads of at most 16 KB with a well-formed request line (anything else gets 400); after a 411 or 400 the
+ * connection is closed.
  *
  * <p>(The JDK's built-in {@code com.sun.net.httpserver} was used first; it used a good share of the two cores
  * itself, so the results measured the server as much as the clients.)
@@ -43,6 +45,7 @@ public final class CannedTexterServer implements AutoCloseable {
     private final byte[] unauthorized;
     private final byte[] notFound;
     private final byte[] lengthRequired;
+    private final byte[] badRequest;
 
     private CannedTexterServer(ServerSocket socket, byte[] sendMessageAnswer, byte[] searchChatsAnswer) {
         this.socket = socket;
@@ -53,6 +56,7 @@ public final class CannedTexterServer implements AutoCloseable {
         this.notFound = response(404, "Not Found",
                 "{\"success\":false,\"error\":\"Not found\"}".getBytes(StandardCharsets.UTF_8));
         this.lengthRequired = response(411, "Length Required", new byte[0]);
+        this.badRequest = response(400, "Bad Request", new byte[0]);
         AtomicInteger count = new AtomicInteger();
         this.connections = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "canned-texter-" + count.incrementAndGet());
@@ -116,7 +120,23 @@ public final class CannedTexterServer implements AutoCloseable {
              OutputStream out = connection.getOutputStream()) {
             ByteArrayOutputStream head = new ByteArrayOutputStream(512);
             while (true) {
-                Request request = Request.read(in, head);
+                Request request;
+                try {
+                    request = Request.read(in, head);
+                } catch (BadRequestException e) {
+                    out.write(badRequest);
+                    out.flush();
+                    // Let the client read the answer before the close: closing with its bytes unread would reset
+                    // the connection and could discard the 400 on its side.
+                    connection.shutdownOutput();
+                    connection.setSoTimeout(1_000);
+                    try {
+                        in.transferTo(OutputStream.nullOutputStream());
+                    } catch (SocketTimeoutException stillOpen) {
+                        // the client had a second to read the answer
+                    }
+                    return;
+                }
                 if (request == null) {
                     return; // the client closed the connection
                 }
@@ -162,6 +182,26 @@ public final class CannedTexterServer implements AutoCloseable {
         return whole;
     }
 
+    private static long length(String value) throws BadRequestException {
+        try {
+            long length = Long.parseLong(value);
+            if (length >= 0) {
+                return length;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new BadRequestException("Content-Length is not a length: " + value);
+    }
+
+    /** A request head the server cannot read; answered with 400. */
+    private static final class BadRequestException extends IOException {
+
+        BadRequestException(String message) {
+            super(message);
+        }
+    }
+
     /** The parts of a request head the server looks at. */
     private static final class Request {
 
@@ -187,7 +227,7 @@ public final class CannedTexterServer implements AutoCloseable {
                         throw new IOException("the connection ended inside a request head");
                     }
                     if (++headerBytes > MAX_HEADER_BYTES) {
-                        throw new IOException("request head longer than " + MAX_HEADER_BYTES + " bytes");
+                        throw new BadRequestException("request head longer than " + MAX_HEADER_BYTES + " bytes");
                     }
                     if (b != '\r') {
                         line.write(b);
@@ -197,7 +237,7 @@ public final class CannedTexterServer implements AutoCloseable {
                 if (lineNumber == 0) {
                     String[] parts = text.split(" ", 3);
                     if (parts.length < 3) {
-                        throw new IOException("not an HTTP request line: " + text);
+                        throw new BadRequestException("not an HTTP request line: " + text);
                     }
                     request.method = parts[0];
                     int query = parts[1].indexOf('?');
@@ -210,7 +250,7 @@ public final class CannedTexterServer implements AutoCloseable {
             }
         }
 
-        private void header(String line) {
+        private void header(String line) throws BadRequestException {
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 return;
@@ -219,7 +259,7 @@ public final class CannedTexterServer implements AutoCloseable {
             String value = line.substring(colon + 1).trim();
             switch (name) {
                 case "authorization" -> authorization = value;
-                case "content-length" -> contentLength = Long.parseLong(value);
+                case "content-length" -> contentLength = length(value);
                 case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "connection" -> close = value.equalsIgnoreCase("close");
                 default -> {
