@@ -1,10 +1,10 @@
 package com.texterchat.dsl;
 
-import com.texterchat.generated.model.Template;
+import com.texterchat.model.Template;
 import java.util.List;
 
 /**
- * The outcome of {@link Texter#createAndSubmitTemplate} or {@link Texter#createTemplateDraft}.
+ * The outcome of {@link com.texterchat.Texter#createAndSubmitTemplate} or {@link com.texterchat.Texter#createTemplateDraft}.
  *
  * @param templateName the template's name: the one given, or the one Texter assigned
  * @param template the template as the last call returned it

@@ -1,11 +1,10 @@
 /**
- * The Texter DSL: validated builders for every request body a Texter integration writes by hand, and
- * {@link com.texterchat.dsl.Texter}, one façade over {@link com.texterchat.client.TexterClient} for the
- * common flows.
+ * The Texter DSL: validated builders for every request body a Texter integration writes by hand, used by
+ * the flows of {@link com.texterchat.Texter}, the SDK's one entry object.
  *
  * <p>Builders live in the sub-packages ({@code message}, {@code template}, {@code quickreply},
  * {@code scenario}) and produce the models generated from {@code openapi.json}
- * ({@code com.texterchat.generated.model}), so they follow the spec when it is regenerated. Every builder
+ * ({@code com.texterchat.model}), so they follow the spec when it is regenerated. Every builder
  * checks its input in {@code build()}, before any HTTP call, and reports a broken rule as an
  * {@link com.texterchat.dsl.InvalidRequestException} that names the field and the limit.
  *

@@ -2,6 +2,7 @@ package com.texterchat.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.texterchat.Texter;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package com.texterchat.testkit;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.texterchat.generated.model.SendTemplateRequest;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.SendTemplateRequest;
+import com.texterchat.model.SessionMessage;
 import com.texterchat.testkit.internal.Phones;
 import com.texterchat.testkit.internal.SpecOperation;
 import java.util.ArrayList;

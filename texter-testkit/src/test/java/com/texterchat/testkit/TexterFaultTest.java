@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.texterchat.client.TexterClient;
-import com.texterchat.generated.model.SendTemplateRequest;
+import com.texterchat.model.SendTemplateRequest;
 import com.texterchat.testkit.junit.TexterTest;
 import java.io.UncheckedIOException;
 import java.net.URI;

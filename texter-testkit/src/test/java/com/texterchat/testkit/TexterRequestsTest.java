@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.texterchat.client.TexterClient;
-import com.texterchat.generated.api.ChatsApi;
-import com.texterchat.generated.model.ChatStatusName;
-import com.texterchat.generated.model.OutgoingMessageType;
-import com.texterchat.generated.model.SendTemplateRequest;
-import com.texterchat.generated.model.SessionMessage;
-import com.texterchat.generated.model.UpdateChatPropertiesRequest;
+import com.texterchat.api.ChatsApi;
+import com.texterchat.model.ChatStatusName;
+import com.texterchat.model.OutgoingMessageType;
+import com.texterchat.model.SendTemplateRequest;
+import com.texterchat.model.SessionMessage;
+import com.texterchat.model.UpdateChatPropertiesRequest;
 import com.texterchat.testkit.junit.TexterTest;
 import java.util.LinkedHashSet;
 import java.util.List;

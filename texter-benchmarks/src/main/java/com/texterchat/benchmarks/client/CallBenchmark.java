@@ -1,8 +1,8 @@
 package com.texterchat.benchmarks.client;
 
 import com.texterchat.benchmarks.Payloads;
-import com.texterchat.generated.model.ChatSearchResult;
-import com.texterchat.generated.model.SendMessageResponse;
+import com.texterchat.model.ChatSearchResult;
+import com.texterchat.model.SendMessageResponse;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

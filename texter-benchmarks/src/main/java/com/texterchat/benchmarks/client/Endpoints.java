@@ -1,9 +1,9 @@
 package com.texterchat.benchmarks.client;
 
 import com.texterchat.benchmarks.Payloads;
-import com.texterchat.generated.model.ChatSearchResult;
-import com.texterchat.generated.model.SendMessageResponse;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.ChatSearchResult;
+import com.texterchat.model.SendMessageResponse;
+import com.texterchat.model.SessionMessage;
 import java.io.IOException;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;

@@ -1,8 +1,8 @@
 package com.texterchat.benchmarks.client;
 
-import com.texterchat.generated.model.ChatSearchResult;
-import com.texterchat.generated.model.SendMessageResponse;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.ChatSearchResult;
+import com.texterchat.model.SendMessageResponse;
+import com.texterchat.model.SessionMessage;
 import java.io.IOException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;

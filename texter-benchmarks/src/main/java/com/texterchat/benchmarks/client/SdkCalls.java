@@ -1,10 +1,10 @@
 package com.texterchat.benchmarks.client;
 
 import com.texterchat.client.TexterClient;
-import com.texterchat.generated.api.ChatsApi;
-import com.texterchat.generated.model.ChatSearchResult;
-import com.texterchat.generated.model.SendMessageResponse;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.api.ChatsApi;
+import com.texterchat.model.ChatSearchResult;
+import com.texterchat.model.SendMessageResponse;
+import com.texterchat.model.SessionMessage;
 
 /**
  * The calls through the SDK in its default configuration: retries on ({@code RetryPolicy.defaults()}), HTTP

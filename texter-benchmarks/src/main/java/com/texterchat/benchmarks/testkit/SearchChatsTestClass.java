@@ -1,8 +1,8 @@
 package com.texterchat.benchmarks.testkit;
 
 import com.texterchat.client.TexterClient;
-import com.texterchat.generated.api.ChatsApi;
-import com.texterchat.generated.model.ChatSearchResult;
+import com.texterchat.api.ChatsApi;
+import com.texterchat.model.ChatSearchResult;
 import com.texterchat.testkit.junit.TexterTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package com.texterchat.benchmarks.testkit;
 
-import com.texterchat.generated.api.ChatsApi;
+import com.texterchat.api.ChatsApi;
 import com.texterchat.testkit.TexterMockServer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -3,7 +3,7 @@ package com.texterchat.benchmarks.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.texterchat.benchmarks.Payloads;
 import com.texterchat.client.webhook.TexterWebhooks;
-import com.texterchat.generated.model.NewIncomingMessageEventData;
+import com.texterchat.model.NewIncomingMessageEventData;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.texterchat.benchmarks.Payloads;
-import com.texterchat.generated.model.ChatSearchResult;
-import com.texterchat.generated.model.SendMessageResponse;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.ChatSearchResult;
+import com.texterchat.model.SendMessageResponse;
+import com.texterchat.model.SessionMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;

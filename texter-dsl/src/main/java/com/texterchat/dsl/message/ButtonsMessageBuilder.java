@@ -1,8 +1,8 @@
 package com.texterchat.dsl.message;
 
-import com.texterchat.generated.model.OutgoingMessageType;
-import com.texterchat.generated.model.ReplyButton;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.OutgoingMessageType;
+import com.texterchat.model.ReplyButton;
+import com.texterchat.model.SessionMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,13 +1,13 @@
 package com.texterchat.dsl.message;
 
-import com.texterchat.generated.model.ContactCard;
-import com.texterchat.generated.model.ContactEmail;
-import com.texterchat.generated.model.ContactName;
-import com.texterchat.generated.model.ContactOrg;
-import com.texterchat.generated.model.ContactPhone;
-import com.texterchat.generated.model.ContactUrl;
-import com.texterchat.generated.model.OutgoingMessageType;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.ContactCard;
+import com.texterchat.model.ContactEmail;
+import com.texterchat.model.ContactName;
+import com.texterchat.model.ContactOrg;
+import com.texterchat.model.ContactPhone;
+import com.texterchat.model.ContactUrl;
+import com.texterchat.model.OutgoingMessageType;
+import com.texterchat.model.SessionMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

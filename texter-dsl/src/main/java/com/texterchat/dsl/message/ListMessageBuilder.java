@@ -1,10 +1,10 @@
 package com.texterchat.dsl.message;
 
-import com.texterchat.generated.model.ListMenu;
-import com.texterchat.generated.model.ListRow;
-import com.texterchat.generated.model.ListSection;
-import com.texterchat.generated.model.OutgoingMessageType;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.ListMenu;
+import com.texterchat.model.ListRow;
+import com.texterchat.model.ListSection;
+import com.texterchat.model.OutgoingMessageType;
+import com.texterchat.model.SessionMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,8 +1,8 @@
 package com.texterchat.dsl.message;
 
-import com.texterchat.generated.model.Location;
-import com.texterchat.generated.model.OutgoingMessageType;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.Location;
+import com.texterchat.model.OutgoingMessageType;
+import com.texterchat.model.SessionMessage;
 import org.jspecify.annotations.Nullable;
 
 /**

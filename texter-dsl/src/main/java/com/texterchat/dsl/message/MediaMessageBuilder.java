@@ -1,10 +1,10 @@
 package com.texterchat.dsl.message;
 
 import com.texterchat.dsl.internal.Check;
-import com.texterchat.generated.model.OutgoingMedia;
-import com.texterchat.generated.model.OutgoingMediaType;
-import com.texterchat.generated.model.OutgoingMessageType;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.OutgoingMedia;
+import com.texterchat.model.OutgoingMediaType;
+import com.texterchat.model.OutgoingMessageType;
+import com.texterchat.model.SessionMessage;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.texterchat.dsl.message;
 
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.SessionMessage;
 import org.jspecify.annotations.Nullable;
 
 /**

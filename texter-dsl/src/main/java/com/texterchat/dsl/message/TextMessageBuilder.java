@@ -1,7 +1,7 @@
 package com.texterchat.dsl.message;
 
-import com.texterchat.generated.model.OutgoingMessageType;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.OutgoingMessageType;
+import com.texterchat.model.SessionMessage;
 
 /** A {@code text} message: 1-4096 characters ({@link MessageRules#TEXT_MAX}). Start with {@link Messages#text}. */
 public final class TextMessageBuilder extends MessageBuilder<TextMessageBuilder> {

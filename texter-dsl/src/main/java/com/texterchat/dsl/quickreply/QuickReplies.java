@@ -1,7 +1,7 @@
 package com.texterchat.dsl.quickreply;
 
-import com.texterchat.generated.model.ChannelName;
-import com.texterchat.generated.model.ChannelTarget;
+import com.texterchat.model.ChannelName;
+import com.texterchat.model.ChannelTarget;
 
 /**
  * Starts the quick-reply builders and makes their targets.

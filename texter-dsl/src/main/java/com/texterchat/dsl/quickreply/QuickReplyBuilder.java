@@ -1,12 +1,12 @@
 package com.texterchat.dsl.quickreply;
 
 import com.texterchat.dsl.message.MessageBuilder;
-import com.texterchat.generated.model.ChannelTarget;
-import com.texterchat.generated.model.CreateQuickReplyRequest;
-import com.texterchat.generated.model.QuickReplyDisplay;
-import com.texterchat.generated.model.QuickReplyPosition;
-import com.texterchat.generated.model.QuickReplySend;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.ChannelTarget;
+import com.texterchat.model.CreateQuickReplyRequest;
+import com.texterchat.model.QuickReplyDisplay;
+import com.texterchat.model.QuickReplyPosition;
+import com.texterchat.model.QuickReplySend;
+import com.texterchat.model.SessionMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package com.texterchat.dsl.quickreply;
 
 import com.texterchat.dsl.message.MessageBuilder;
-import com.texterchat.generated.model.ChannelTarget;
-import com.texterchat.generated.model.QuickReplyOperation;
-import com.texterchat.generated.model.QuickReplyPosition;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.ChannelTarget;
+import com.texterchat.model.QuickReplyOperation;
+import com.texterchat.model.QuickReplyPosition;
+import com.texterchat.model.SessionMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,14 +1,14 @@
 package com.texterchat.dsl.scenario;
 
 import com.texterchat.dsl.internal.Check;
-import com.texterchat.generated.model.AddConditionOperation;
-import com.texterchat.generated.model.AddLoaderOperation;
-import com.texterchat.generated.model.RemoveConditionOperation;
-import com.texterchat.generated.model.RemoveLoaderOperation;
-import com.texterchat.generated.model.ScenarioComponent;
-import com.texterchat.generated.model.ScenarioDraftOperation;
-import com.texterchat.generated.model.ScenarioLoaderPosition;
-import com.texterchat.generated.model.ScenarioLoop;
+import com.texterchat.model.AddConditionOperation;
+import com.texterchat.model.AddLoaderOperation;
+import com.texterchat.model.RemoveConditionOperation;
+import com.texterchat.model.RemoveLoaderOperation;
+import com.texterchat.model.ScenarioComponent;
+import com.texterchat.model.ScenarioDraftOperation;
+import com.texterchat.model.ScenarioLoaderPosition;
+import com.texterchat.model.ScenarioLoop;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package com.texterchat.dsl.scenario;
 
-import com.texterchat.generated.model.ScenarioComponent;
-import com.texterchat.generated.model.ScenarioDocument;
-import com.texterchat.generated.model.ScenarioLoader;
-import com.texterchat.generated.model.ScenarioLoaders;
-import com.texterchat.generated.model.ScenarioLoop;
-import com.texterchat.generated.model.ScenarioOptions;
+import com.texterchat.model.ScenarioComponent;
+import com.texterchat.model.ScenarioDocument;
+import com.texterchat.model.ScenarioLoader;
+import com.texterchat.model.ScenarioLoaders;
+import com.texterchat.model.ScenarioLoop;
+import com.texterchat.model.ScenarioOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.texterchat.dsl.scenario;
 
-import com.texterchat.generated.model.ScenarioComponent;
-import com.texterchat.generated.model.ScenarioLoader;
+import com.texterchat.model.ScenarioComponent;
+import com.texterchat.model.ScenarioLoader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

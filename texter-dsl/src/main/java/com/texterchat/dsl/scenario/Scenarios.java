@@ -1,6 +1,6 @@
 package com.texterchat.dsl.scenario;
 
-import com.texterchat.generated.model.ScenarioDocument;
+import com.texterchat.model.ScenarioDocument;
 
 /** Starts the scenario builders. For the 19 webhook events, {@link WebhookSubscriptions} has ready documents. */
 public final class Scenarios {

@@ -1,9 +1,9 @@
 package com.texterchat.dsl.scenario;
 
 import com.texterchat.client.json.TexterJson;
-import com.texterchat.generated.model.ImportSubscriptionRequest;
-import com.texterchat.generated.model.ScenarioDocument;
-import com.texterchat.generated.model.SubscriptionImportStatus;
+import com.texterchat.model.ImportSubscriptionRequest;
+import com.texterchat.model.ScenarioDocument;
+import com.texterchat.model.SubscriptionImportStatus;
 import org.jspecify.annotations.Nullable;
 
 /**

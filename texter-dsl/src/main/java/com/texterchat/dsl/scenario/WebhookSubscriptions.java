@@ -7,8 +7,8 @@ import static com.texterchat.dsl.scenario.ScenarioValues.provide;
 
 import com.texterchat.dsl.internal.Check;
 import com.texterchat.dsl.scenario.ScenarioComponents.Comparison;
-import com.texterchat.generated.model.ScenarioComponent;
-import com.texterchat.generated.model.ScenarioLoader;
+import com.texterchat.model.ScenarioComponent;
+import com.texterchat.model.ScenarioLoader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package com.texterchat.dsl.template;
 
-import com.texterchat.generated.model.TemplateButton;
-import com.texterchat.generated.model.TemplateButtonExample;
-import com.texterchat.generated.model.TemplateButtonType;
-import com.texterchat.generated.model.TemplateComponent;
-import com.texterchat.generated.model.TemplateComponentExample;
-import com.texterchat.generated.model.TemplateComponentType;
-import com.texterchat.generated.model.TemplateHeaderFormat;
-import com.texterchat.generated.model.TemplateLocalizationRequest;
-import com.texterchat.generated.model.TemplateSendDefaults;
+import com.texterchat.model.TemplateButton;
+import com.texterchat.model.TemplateButtonExample;
+import com.texterchat.model.TemplateButtonType;
+import com.texterchat.model.TemplateComponent;
+import com.texterchat.model.TemplateComponentExample;
+import com.texterchat.model.TemplateComponentType;
+import com.texterchat.model.TemplateHeaderFormat;
+import com.texterchat.model.TemplateLocalizationRequest;
+import com.texterchat.model.TemplateSendDefaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

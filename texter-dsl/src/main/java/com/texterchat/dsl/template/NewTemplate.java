@@ -1,7 +1,7 @@
 package com.texterchat.dsl.template;
 
-import com.texterchat.generated.model.CreateTemplateRequest;
-import com.texterchat.generated.model.TemplateLocalizationRequest;
+import com.texterchat.model.CreateTemplateRequest;
+import com.texterchat.model.TemplateLocalizationRequest;
 import java.util.List;
 
 /**

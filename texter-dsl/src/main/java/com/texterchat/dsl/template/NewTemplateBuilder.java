@@ -1,11 +1,11 @@
 package com.texterchat.dsl.template;
 
 import com.texterchat.dsl.internal.Check;
-import com.texterchat.generated.model.CreateTemplateRequest;
-import com.texterchat.generated.model.ReplyChatStatus;
-import com.texterchat.generated.model.TemplateCategory;
-import com.texterchat.generated.model.TemplateLocalizationRequest;
-import com.texterchat.generated.model.TemplateUsage;
+import com.texterchat.model.CreateTemplateRequest;
+import com.texterchat.model.ReplyChatStatus;
+import com.texterchat.model.TemplateCategory;
+import com.texterchat.model.TemplateLocalizationRequest;
+import com.texterchat.model.TemplateUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A new template: the Create New Template body plus its localizations, one per language. Start with {@link
- * Templates#newTemplate}; {@link com.texterchat.dsl.Texter#createAndSubmitTemplate} runs create, localize and
+ * Templates#newTemplate}; {@link com.texterchat.Texter#createAndSubmitTemplate} runs create, localize and
  * submit for it.
  *
  * <pre>{@code

@@ -1,8 +1,8 @@
 package com.texterchat.dsl.template;
 
 import com.texterchat.dsl.internal.Check;
-import com.texterchat.generated.model.ReplyChatStatus;
-import com.texterchat.generated.model.TemplateReplyAction;
+import com.texterchat.model.ReplyChatStatus;
+import com.texterchat.model.TemplateReplyAction;
 import java.time.Duration;
 
 /**

@@ -2,8 +2,8 @@ package com.texterchat.dsl.template;
 
 import com.texterchat.dsl.internal.Check;
 import com.texterchat.dsl.message.MessageBuilder;
-import com.texterchat.generated.model.SendTemplateRequest;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.model.SendTemplateRequest;
+import com.texterchat.model.SessionMessage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;

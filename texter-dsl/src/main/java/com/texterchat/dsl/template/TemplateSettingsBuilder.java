@@ -1,6 +1,6 @@
 package com.texterchat.dsl.template;
 
-import com.texterchat.generated.model.ReplyChatStatus;
+import com.texterchat.model.ReplyChatStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

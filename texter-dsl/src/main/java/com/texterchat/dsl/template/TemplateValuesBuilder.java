@@ -1,7 +1,7 @@
 package com.texterchat.dsl.template;
 
-import com.texterchat.generated.model.TemplateButtonParameter;
-import com.texterchat.generated.model.TemplateHeaderMedia;
+import com.texterchat.model.TemplateButtonParameter;
+import com.texterchat.model.TemplateHeaderMedia;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

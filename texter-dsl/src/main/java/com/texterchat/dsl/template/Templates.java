@@ -1,8 +1,8 @@
 package com.texterchat.dsl.template;
 
-import com.texterchat.generated.model.ReplyChatStatus;
-import com.texterchat.generated.model.TemplateCategory;
-import com.texterchat.generated.model.TemplateUsage;
+import com.texterchat.model.ReplyChatStatus;
+import com.texterchat.model.TemplateCategory;
+import com.texterchat.model.TemplateUsage;
 
 /**
  * Starts the template builders: sending an approved template, defining a new one (create and localizations),

@@ -1,8 +1,8 @@
 package com.texterchat.dsl.template;
 
-import com.texterchat.generated.model.ReplyChatStatus;
-import com.texterchat.generated.model.TemplateUsage;
-import com.texterchat.generated.model.UpdateTemplateRequest;
+import com.texterchat.model.ReplyChatStatus;
+import com.texterchat.model.TemplateUsage;
+import com.texterchat.model.UpdateTemplateRequest;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,8 +5,8 @@ package com.texterchat.dsl.kotlin
 import com.texterchat.dsl.message.ContactsMessageBuilder
 import com.texterchat.dsl.message.MessageBuilder
 import com.texterchat.dsl.message.Messages
-import com.texterchat.generated.model.OutgoingMediaType
-import com.texterchat.generated.model.SessionMessage
+import com.texterchat.model.OutgoingMediaType
+import com.texterchat.model.SessionMessage
 
 /**
  * Options every session message has: reply to an earlier message ([context], its provider ID `wamid...`) and

@@ -8,9 +8,9 @@ import com.texterchat.dsl.scenario.ScenarioBuilder
 import com.texterchat.dsl.scenario.ScenarioComponents
 import com.texterchat.dsl.scenario.ScenarioValues
 import com.texterchat.dsl.scenario.Scenarios
-import com.texterchat.generated.model.ScenarioComponent
-import com.texterchat.generated.model.ScenarioDocument
-import com.texterchat.generated.model.ScenarioLoader
+import com.texterchat.model.ScenarioComponent
+import com.texterchat.model.ScenarioDocument
+import com.texterchat.model.ScenarioLoader
 
 /** `{"##provide": {"provider": provider, "key": key}}`: a value taken from the event or a loader. */
 fun provide(provider: String, key: String): Map<String, Any> = ScenarioValues.provide(provider, key)

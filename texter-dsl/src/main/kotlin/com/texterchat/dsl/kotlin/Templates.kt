@@ -8,13 +8,13 @@ import com.texterchat.dsl.template.ReplyActionBuilder
 import com.texterchat.dsl.template.SendTemplateBuilder
 import com.texterchat.dsl.template.TemplateValuesBuilder
 import com.texterchat.dsl.template.Templates
-import com.texterchat.generated.model.ReplyChatStatus
-import com.texterchat.generated.model.SendTemplateRequest
-import com.texterchat.generated.model.SessionMessage
-import com.texterchat.generated.model.TemplateCategory
-import com.texterchat.generated.model.TemplateHeaderFormat
-import com.texterchat.generated.model.TemplateLocalizationRequest
-import com.texterchat.generated.model.TemplateUsage
+import com.texterchat.model.ReplyChatStatus
+import com.texterchat.model.SendTemplateRequest
+import com.texterchat.model.SessionMessage
+import com.texterchat.model.TemplateCategory
+import com.texterchat.model.TemplateHeaderFormat
+import com.texterchat.model.TemplateLocalizationRequest
+import com.texterchat.model.TemplateUsage
 import java.time.Duration
 
 /** Body values, header media and button payloads of a send (or of a localization's defaults). */

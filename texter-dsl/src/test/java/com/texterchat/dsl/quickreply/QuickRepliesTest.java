@@ -5,12 +5,12 @@ import static com.texterchat.dsl.support.Json.assertSameJson;
 import com.texterchat.dsl.message.Messages;
 import com.texterchat.dsl.support.Json;
 import com.texterchat.dsl.support.RuleTests;
-import com.texterchat.generated.model.ChannelName;
-import com.texterchat.generated.model.ChannelTarget;
-import com.texterchat.generated.model.CreateQuickReplyRequest;
-import com.texterchat.generated.model.QuickReplyOperation;
-import com.texterchat.generated.model.QuickReplyPosition;
-import com.texterchat.generated.model.QuickReplySend;
+import com.texterchat.model.ChannelName;
+import com.texterchat.model.ChannelTarget;
+import com.texterchat.model.CreateQuickReplyRequest;
+import com.texterchat.model.QuickReplyOperation;
+import com.texterchat.model.QuickReplyPosition;
+import com.texterchat.model.QuickReplySend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,8 +94,8 @@ class QuickRepliesTest extends RuleTests {
                         .target(QuickReplies.channel(ChannelName.WHATSAPP, ACCOUNT))), "send.contents",
                         "must have at least 1 item, was 0"),
                 rule("invalid content", () -> texter.createQuickReply(QuickReplies.newQuickReply()
-                        .content(new com.texterchat.generated.model.SessionMessage()
-                                .type(com.texterchat.generated.model.OutgoingMessageType.TEXT).text(""))
+                        .content(new com.texterchat.model.SessionMessage()
+                                .type(com.texterchat.model.OutgoingMessageType.TEXT).text(""))
                         .target(QuickReplies.channel(ChannelName.WHATSAPP, ACCOUNT))), "send.contents[0].text",
                         "must be 1-4096 characters, was 0"),
                 rule("no target", () -> texter.createQuickReply(QuickReplies.newQuickReply().content(Messages.text("hi"))),

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.texterchat.dsl.support.Json;
 import com.texterchat.dsl.support.RuleTests;
-import com.texterchat.generated.model.ImportSubscriptionRequest;
-import com.texterchat.generated.model.ScenarioDocument;
-import com.texterchat.generated.model.ScenarioDraftOperation;
-import com.texterchat.generated.model.ScenarioLoaderPosition;
-import com.texterchat.generated.model.ScenarioLoop;
-import com.texterchat.generated.model.SubscriptionImportStatus;
+import com.texterchat.model.ImportSubscriptionRequest;
+import com.texterchat.model.ScenarioDocument;
+import com.texterchat.model.ScenarioDraftOperation;
+import com.texterchat.model.ScenarioLoaderPosition;
+import com.texterchat.model.ScenarioLoop;
+import com.texterchat.model.SubscriptionImportStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -206,12 +206,12 @@ class ScenariosTest extends RuleTests {
                         "must be at least 0, was -1"),
                 rule("negative removed group", () -> DraftOperation.removeCondition(-1, 0), "removeCondition.groupIndex",
                         "must be at least 0, was -1"),
-                rule("blank action name", () -> DraftOperation.addAction(new com.texterchat.generated.model.ScenarioComponent()),
+                rule("blank action name", () -> DraftOperation.addAction(new com.texterchat.model.ScenarioComponent()),
                         "addAction.name", "must not be blank"),
                 rule("empty added loop", () -> DraftOperation.addLoop(LoopPosition.BEFORE_CONDITIONS, Map.of()), "addLoop.loop",
                         "must not be empty"),
                 rule("negative loop index", () -> DraftOperation.removeLoop(-1), "removeLoop", "must be at least 0, was -1"),
-                rule("copy with a blank author", () -> ScenarioRules.validate(new com.texterchat.generated.model.CopyScenarioRequest()
+                rule("copy with a blank author", () -> ScenarioRules.validate(new com.texterchat.model.CopyScenarioRequest()
                         .fromVersion(1).newName("n").authorUid(" ")), "authorUid", "must not be blank when given"),
                 rule("blank scenario id", () -> texter.publishDraft("", null), "scenarioId", "must not be blank"),
                 rule("copy of version 0", () -> texter.copyScenario("s1", 0, "Copy"), "fromVersion",
@@ -223,7 +223,7 @@ class ScenariosTest extends RuleTests {
         return Scenarios.scenario("S").action(hook());
     }
 
-    private static com.texterchat.generated.model.ScenarioComponent hook() {
+    private static com.texterchat.model.ScenarioComponent hook() {
         return ScenarioComponents.request("https://example.com/hook", Map.of());
     }
 

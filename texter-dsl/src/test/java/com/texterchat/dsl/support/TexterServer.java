@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.texterchat.client.TexterClient;
 import com.texterchat.dsl.InvalidRequestException;
-import com.texterchat.dsl.Texter;
+import com.texterchat.Texter;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

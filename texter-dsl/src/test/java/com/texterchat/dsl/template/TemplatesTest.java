@@ -7,21 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.texterchat.dsl.message.Messages;
 import com.texterchat.dsl.support.Json;
 import com.texterchat.dsl.support.RuleTests;
-import com.texterchat.generated.model.CreateTemplateRequest;
-import com.texterchat.generated.model.ReplyChatStatus;
-import com.texterchat.generated.model.TemplateButton;
-import com.texterchat.generated.model.TemplateButtonType;
-import com.texterchat.generated.model.TemplateComponentExample;
-import com.texterchat.generated.model.TemplateReplyAction;
-import com.texterchat.generated.model.SendTemplateRequest;
-import com.texterchat.generated.model.TemplateButtonParameter;
-import com.texterchat.generated.model.TemplateCategory;
-import com.texterchat.generated.model.TemplateComponent;
-import com.texterchat.generated.model.TemplateComponentType;
-import com.texterchat.generated.model.TemplateHeaderFormat;
-import com.texterchat.generated.model.TemplateHeaderMedia;
-import com.texterchat.generated.model.TemplateLocalizationRequest;
-import com.texterchat.generated.model.TemplateUsage;
+import com.texterchat.model.CreateTemplateRequest;
+import com.texterchat.model.ReplyChatStatus;
+import com.texterchat.model.TemplateButton;
+import com.texterchat.model.TemplateButtonType;
+import com.texterchat.model.TemplateComponentExample;
+import com.texterchat.model.TemplateReplyAction;
+import com.texterchat.model.SendTemplateRequest;
+import com.texterchat.model.TemplateButtonParameter;
+import com.texterchat.model.TemplateCategory;
+import com.texterchat.model.TemplateComponent;
+import com.texterchat.model.TemplateComponentType;
+import com.texterchat.model.TemplateHeaderFormat;
+import com.texterchat.model.TemplateHeaderMedia;
+import com.texterchat.model.TemplateLocalizationRequest;
+import com.texterchat.model.TemplateUsage;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -183,8 +183,8 @@ class TemplatesTest extends RuleTests {
                         t -> t.replyAction(r -> r.expirationTime(Duration.ofMillis(1500)))), "replyAction.expirationTime",
                         "must be zero or more whole seconds"),
                 rule("invalid session fallback", () -> send("t", "972521234567",
-                        t -> t.sessionMessage(new com.texterchat.generated.model.SessionMessage()
-                                .type(com.texterchat.generated.model.OutgoingMessageType.TEXT).text("x".repeat(5000)))),
+                        t -> t.sessionMessage(new com.texterchat.model.SessionMessage()
+                                .type(com.texterchat.model.OutgoingMessageType.TEXT).text("x".repeat(5000)))),
                         "sessionMessage.text", "must be 1-4096 characters, was 5000"),
                 rule("blank chat data key", () -> send("t", "972521234567", t -> t.setChat(" ", 1)), "setChat",
                         "keys must not be blank"),

@@ -7,11 +7,11 @@ import com.texterchat.dsl.scenario.Scenarios
 import com.texterchat.dsl.support.Json
 import com.texterchat.dsl.support.Json.assertSameJson
 import com.texterchat.dsl.support.TexterServer
-import com.texterchat.generated.model.OutgoingMediaType
-import com.texterchat.generated.model.ReplyChatStatus
-import com.texterchat.generated.model.TemplateCategory
-import com.texterchat.generated.model.TemplateHeaderFormat
-import com.texterchat.generated.model.TemplateUsage
+import com.texterchat.model.OutgoingMediaType
+import com.texterchat.model.ReplyChatStatus
+import com.texterchat.model.TemplateCategory
+import com.texterchat.model.TemplateHeaderFormat
+import com.texterchat.model.TemplateUsage
 import org.assertj.core.api.Assertions.assertThat
 import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.Test

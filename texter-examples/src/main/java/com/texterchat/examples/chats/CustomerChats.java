@@ -1,9 +1,9 @@
 package com.texterchat.examples.chats;
 
 import com.texterchat.client.TexterClient;
-import com.texterchat.generated.api.ChatsApi;
-import com.texterchat.generated.model.Chat;
-import com.texterchat.generated.model.ChatSearchResult;
+import com.texterchat.api.ChatsApi;
+import com.texterchat.model.Chat;
+import com.texterchat.model.ChatSearchResult;
 import java.util.List;
 import java.util.Optional;
 

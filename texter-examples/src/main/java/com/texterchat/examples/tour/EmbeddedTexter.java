@@ -1,8 +1,8 @@
 package com.texterchat.examples.tour;
 
-import com.texterchat.generated.model.BotState;
-import com.texterchat.generated.model.Chat;
-import com.texterchat.generated.model.ChatStatus;
+import com.texterchat.model.BotState;
+import com.texterchat.model.Chat;
+import com.texterchat.model.ChatStatus;
 import com.texterchat.testkit.TexterMockServer;
 import java.time.Clock;
 import java.util.List;

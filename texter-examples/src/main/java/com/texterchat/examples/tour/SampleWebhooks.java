@@ -1,10 +1,10 @@
 package com.texterchat.examples.tour;
 
-import com.texterchat.generated.model.Chat;
-import com.texterchat.generated.model.MessageStatus;
-import com.texterchat.generated.model.MessageType;
-import com.texterchat.generated.model.NewIncomingMessageEventData;
-import com.texterchat.generated.model.Postback;
+import com.texterchat.model.Chat;
+import com.texterchat.model.MessageStatus;
+import com.texterchat.model.MessageType;
+import com.texterchat.model.NewIncomingMessageEventData;
+import com.texterchat.model.Postback;
 import com.texterchat.testkit.webhook.WebhookPayload;
 import com.texterchat.testkit.webhook.WebhookPayloadBuilder;
 import com.texterchat.testkit.webhook.WebhookPayloads;

@@ -2,9 +2,9 @@ package com.texterchat.examples.tour;
 
 import com.texterchat.client.RetryPolicy;
 import com.texterchat.client.TexterClient;
-import com.texterchat.dsl.Texter;
+import com.texterchat.Texter;
 import com.texterchat.examples.chats.CustomerChats;
-import com.texterchat.generated.model.Chat;
+import com.texterchat.model.Chat;
 import com.texterchat.testkit.ReceivedRequest;
 import com.texterchat.testkit.TexterMockServer;
 import java.io.PrintStream;

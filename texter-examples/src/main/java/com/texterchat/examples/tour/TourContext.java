@@ -1,7 +1,7 @@
 package com.texterchat.examples.tour;
 
 import com.texterchat.client.TexterClient;
-import com.texterchat.dsl.Texter;
+import com.texterchat.Texter;
 import java.time.Clock;
 import java.time.Duration;
 

@@ -3,7 +3,7 @@ package com.texterchat.examples.campaign
 import com.texterchat.client.error.TexterException
 import com.texterchat.client.error.TexterIoException
 import com.texterchat.client.error.TexterOperationFailedException
-import com.texterchat.dsl.Texter
+import com.texterchat.Texter
 import com.texterchat.dsl.kotlin.newTemplate
 import com.texterchat.dsl.kotlin.sendTemplate
 import com.texterchat.dsl.template.NewTemplate
@@ -13,14 +13,14 @@ import com.texterchat.examples.tour.EmbeddedTexter
 import com.texterchat.examples.tour.Example
 import com.texterchat.examples.tour.Steps
 import com.texterchat.examples.tour.TourContext
-import com.texterchat.generated.api.TemplatesApi
-import com.texterchat.generated.model.ProviderTemplate
-import com.texterchat.generated.model.ReplyChatStatus
-import com.texterchat.generated.model.Template
-import com.texterchat.generated.model.TemplateCategory
-import com.texterchat.generated.model.TemplateLocalization
-import com.texterchat.generated.model.TemplateLocalizationStatus
-import com.texterchat.generated.model.TemplateUsage
+import com.texterchat.api.TemplatesApi
+import com.texterchat.model.ProviderTemplate
+import com.texterchat.model.ReplyChatStatus
+import com.texterchat.model.Template
+import com.texterchat.model.TemplateCategory
+import com.texterchat.model.TemplateLocalization
+import com.texterchat.model.TemplateLocalizationStatus
+import com.texterchat.model.TemplateUsage
 import java.time.Duration
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.texterchat.client.webhook.KnownWebhookEvent;
 import com.texterchat.client.webhook.WebhookEvent;
-import com.texterchat.generated.model.ChatLabelsUpdatedEventData;
+import com.texterchat.model.ChatLabelsUpdatedEventData;
 import com.texterchat.testkit.webhook.WebhookPayloads;
 import com.texterchat.testkit.webhook.WebhookSender;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package com.texterchat.testkit.webhook;
 
-import com.texterchat.generated.model.WebhookEnvelope;
+import com.texterchat.model.WebhookEnvelope;
 import com.texterchat.testkit.internal.Json;
 import java.nio.charset.StandardCharsets;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.texterchat.client.TexterClient;
-import com.texterchat.generated.model.Chat;
-import com.texterchat.generated.model.SendTemplateRequest;
+import com.texterchat.model.Chat;
+import com.texterchat.model.SendTemplateRequest;
 import com.texterchat.testkit.ReceivedRequest;
 import com.texterchat.testkit.TexterMockServer;
 import com.texterchat.testkit.junit.TexterTest;

@@ -2,11 +2,11 @@ package com.texterchat.testkit.example;
 
 import com.texterchat.client.TexterClient;
 import com.texterchat.client.error.TexterOperationFailedException;
-import com.texterchat.generated.api.ChatsApi;
-import com.texterchat.generated.model.ChatSearchResult;
-import com.texterchat.generated.model.OutgoingMessageType;
-import com.texterchat.generated.model.SendTemplateRequest;
-import com.texterchat.generated.model.SessionMessage;
+import com.texterchat.api.ChatsApi;
+import com.texterchat.model.ChatSearchResult;
+import com.texterchat.model.OutgoingMessageType;
+import com.texterchat.model.SendTemplateRequest;
+import com.texterchat.model.SessionMessage;
 import java.util.List;
 
 /**

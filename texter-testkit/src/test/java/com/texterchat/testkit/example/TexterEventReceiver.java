@@ -6,7 +6,7 @@ import com.texterchat.client.webhook.InvalidWebhookException;
 import com.texterchat.client.webhook.KnownWebhookEvent;
 import com.texterchat.client.webhook.TexterWebhooks;
 import com.texterchat.client.webhook.WebhookEvent;
-import com.texterchat.generated.model.NewIncomingMessageEventData;
+import com.texterchat.model.NewIncomingMessageEventData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,0 +1,526 @@
+package com.texterchat.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.texterchat.client.internal.JdkHttpTransport;
+import com.texterchat.client.internal.Lazy;
+import com.texterchat.client.internal.LoggingClient;
+import com.texterchat.client.internal.OperationCatalog;
+import com.texterchat.client.internal.Redactor;
+import com.texterchat.client.internal.RetryingClient;
+import com.texterchat.client.internal.SdkVersion;
+import com.texterchat.client.internal.TexterContract;
+import com.texterchat.client.internal.TexterDecoder;
+import com.texterchat.client.internal.TexterEncoder;
+import com.texterchat.client.internal.TexterErrorDecoder;
+import com.texterchat.client.internal.TexterInvocationHandlerFactory;
+import com.texterchat.client.internal.TexterTarget;
+import com.texterchat.client.json.TexterJson;
+import com.texterchat.client.paging.TexterPaging;
+import com.texterchat.api.ChannelsApi;
+import com.texterchat.api.ChatsApi;
+import com.texterchat.api.EventSubscriptionsApi;
+import com.texterchat.api.FilesApi;
+import com.texterchat.api.LabelsApi;
+import com.texterchat.api.MessagesApi;
+import com.texterchat.api.QuickRepliesApi;
+import com.texterchat.api.ScenariosApi;
+import com.texterchat.api.TemplateSubscriptionsApi;
+import com.texterchat.api.TemplatesApi;
+import feign.Feign;
+import feign.Request;
+import feign.Retryer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of the SDK: one object that talks to one Texter project and hands out the generated API
+ * interfaces ({@link #chats()}, {@link #templates()}, ...), all sharing one HTTP connection pool.
+ *
+ * <pre>{@code
+ * TexterClient texter = TexterClient.builder().projectId("demo").token(System.getenv("TEXTER_API_TOKEN")).build();
+ * ChatSearchResult found = texter.chats().searchChats(new ChatsApi.SearchChatsQueryParams().search("972521234567"));
+ * }</pre>
+ *
+ * <p>Every call made through the client:
+ * <ul>
+ *   <li>sends the token as {@code Authorization: Bearer ...} and a {@code User-Agent} naming this SDK;</li>
+ *   <li>fails with a {@link com.texterchat.client.error.TexterException} subclass (see
+ *       {@code com.texterchat.client.error}), including when Texter answers 200 with {@code success: false};</li>
+ *   <li>is retried as the {@link RetryPolicy} allows, never repeating a POST or PATCH that may have been processed;</li>
+ *   <li>is bounded by the connect and read timeouts (defaults 10 s and 30 s), for each attempt;</li>
+ *   <li>encodes path parameters completely, and refuses ones that would change the path ({@code "."},
+ *       {@code ".."}, empty).</li>
+ * </ul>
+ *
+ * <p>Instances are immutable and thread-safe; build one per project and token and reuse it.
+ */
+public final class TexterClient {
+
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
+    private static final Pattern PROJECT_ID = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
+
+    private final URI baseUrl;
+    private final RetryPolicy retryPolicy;
+    private final HttpLogLevel logLevel;
+    private final Lazy<ChatsApi> chats;
+    private final Lazy<MessagesApi> messages;
+    private final Lazy<TemplatesApi> templates;
+    private final Lazy<TemplateSubscriptionsApi> templateSubscriptions;
+    private final Lazy<LabelsApi> labels;
+    private final Lazy<FilesApi> files;
+    private final Lazy<ChannelsApi> channels;
+    private final Lazy<QuickRepliesApi> quickReplies;
+    private final Lazy<EventSubscriptionsApi> eventSubscriptions;
+    private final Lazy<ScenariosApi> scenarios;
+    private final Lazy<TexterPaging> paging;
+
+    private TexterClient(Builder builder) {
+        this.baseUrl = builder.resolveBaseUrl();
+        if (builder.token == null) {
+            throw new IllegalStateException("token is required");
+        }
+        this.retryPolicy = builder.retryPolicy;
+        this.logLevel = builder.logLevel;
+        Redactor redactor = new Redactor(builder.token);
+        ObjectMapper mapper = TexterJson.mapper();
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .connectTimeout(builder.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if ("http".equals(baseUrl.getScheme())) {
+            // Plain HTTP is loopback only (tests, local proxies); skip the h2c upgrade dance there.
+            http.version(HttpClient.Version.HTTP_1_1);
+        }
+        if (Boolean.getBoolean("jdk.httpclient.enableAllMethodRetry")) {
+            LoggerFactory.getLogger(TexterClient.class).warn("The system property jdk.httpclient.enableAllMethodRetry"
+                    + " is set: the JDK HTTP client may then resend a POST whose connection broke, which can send a"
+                    + " Texter message twice. Unset it.");
+        }
+        // Sent with every request; TexterTarget attaches them without Feign's per-call header templating.
+        Map<String, String> clientHeaders = Map.of("Authorization", "Bearer " + builder.token,
+                "User-Agent", SdkVersion.userAgent());
+        TexterContract contract = new TexterContract();
+        Feign.Builder feign = Feign.builder()
+                .client(new RetryingClient(new LoggingClient(new JdkHttpTransport(http.build()), logLevel, redactor),
+                        retryPolicy, redactor))
+                .retryer(Retryer.NEVER_RETRY)
+                .encoder(new TexterEncoder(mapper))
+                .decoder(new TexterDecoder(mapper, redactor))
+                .errorDecoder(new TexterErrorDecoder(mapper, redactor, OperationCatalog::fromClasspath))
+                .contract(contract)
+                .invocationHandlerFactory(new TexterInvocationHandlerFactory(redactor))
+                .options(new Request.Options(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                        builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false));
+        // Each API is set up on first use: Feign reads every method's annotations when it makes one, and most
+        // applications use a few of the ten.
+        Apis apis = new Apis(feign, baseUrl.toString(), contract, clientHeaders);
+        this.chats = apis.lazy(ChatsApi.class);
+        this.messages = apis.lazy(MessagesApi.class);
+        this.templates = apis.lazy(TemplatesApi.class);
+        this.templateSubscriptions = apis.lazy(TemplateSubscriptionsApi.class);
+        this.labels = apis.lazy(LabelsApi.class);
+        this.files = apis.lazy(FilesApi.class);
+        this.channels = apis.lazy(ChannelsApi.class);
+        this.quickReplies = apis.lazy(QuickRepliesApi.class);
+        this.eventSubscriptions = apis.lazy(EventSubscriptionsApi.class);
+        this.scenarios = apis.lazy(ScenariosApi.class);
+        this.paging = new Lazy<>(apis.lock, () -> new TexterPaging(chats(), messages(), quickReplies(), labels(),
+                templateSubscriptions(), scenarios()));
+    }
+
+    /**
+     * A builder for a client; at least a project ID (or base URL) and a token are required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A client configured from the process environment: {@code TEXTER_PROJECT_ID}, {@code TEXTER_API_TOKEN} and,
+     * optionally, {@code TEXTER_BASE_URL} (which takes precedence over the project ID).
+     *
+     * @return the client
+     * @throws IllegalStateException when a required variable is missing or invalid
+     */
+    public static TexterClient fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * A client configured from the given variables, see {@link #fromEnvironment()}.
+     *
+     * @param environment variables by name
+     * @return the client
+     * @throws IllegalStateException when a required variable is missing or invalid
+     */
+    public static TexterClient fromEnvironment(Map<String, String> environment) {
+        return builder().environment(environment).build();
+    }
+
+    /**
+     * The base URL all operations are relative to, e.g. {@code https://demo.texterchat.com/server/api/v2}.
+     *
+     * @return the base URL
+     */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The retry policy of this client.
+     *
+     * @return the policy
+     */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /**
+     * Chats: search, get, assign, resolve, update properties and CRM data.
+     *
+     * @return the chats API
+     */
+    public ChatsApi chats() {
+        return chats.get();
+    }
+
+    /**
+     * Session messages of a chat: read and send.
+     *
+     * @return the messages API
+     */
+    public MessagesApi messages() {
+        return messages.get();
+    }
+
+    /**
+     * WhatsApp templates: list, create, localize, submit, update, delete and send.
+     *
+     * @return the templates API
+     */
+    public TemplatesApi templates() {
+        return templates.get();
+    }
+
+    /**
+     * Who may receive template messages: unsubscribe, resubscribe, list opted-out recipients.
+     *
+     * @return the template subscriptions API
+     */
+    public TemplateSubscriptionsApi templateSubscriptions() {
+        return templateSubscriptions.get();
+    }
+
+    /**
+     * Labels and the labels of a chat.
+     *
+     * @return the labels API
+     */
+    public LabelsApi labels() {
+        return labels.get();
+    }
+
+    /**
+     * Public links to stored media files.
+     *
+     * @return the files API
+     */
+    public FilesApi files() {
+        return files.get();
+    }
+
+    /**
+     * Health problems of connected channel accounts.
+     *
+     * @return the channels API
+     */
+    public ChannelsApi channels() {
+        return channels.get();
+    }
+
+    /**
+     * Quick replies agents send with one click.
+     *
+     * @return the quick replies API
+     */
+    public QuickRepliesApi quickReplies() {
+        return quickReplies.get();
+    }
+
+    /**
+     * Webhook subscriptions: import, list, activate, inactivate, delete.
+     *
+     * @return the event subscriptions API
+     */
+    public EventSubscriptionsApi eventSubscriptions() {
+        return eventSubscriptions.get();
+    }
+
+    /**
+     * Advanced scenario editing: drafts, revisions, components and runs.
+     *
+     * @return the scenarios API
+     */
+    public ScenariosApi scenarios() {
+        return scenarios.get();
+    }
+
+    /**
+     * The paged lists (chats, a chat's messages, quick replies, labels, unsubscribed users, scenario runs) as lazy
+     * sequences that fetch the next page only when it is reached.
+     *
+     * @return the paging helper
+     */
+    public TexterPaging paging() {
+        return paging.get();
+    }
+
+    @Override
+    public String toString() {
+        return "TexterClient[" + baseUrl + ", token=" + Redactor.MASK + ", " + retryPolicy + ", logLevel=" + logLevel
+                + "]";
+    }
+
+    /** Configures a {@link TexterClient}. Not thread-safe; the built client is. */
+    public static final class Builder {
+        private String projectId;
+        private URI baseUrl;
+        private String token;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private HttpLogLevel logLevel = HttpLogLevel.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * The Texter project ID: the subdomain of your environment ({@code demo} for
+         * {@code https://demo.texterchat.com}). Letters, digits and hyphens only, so no other host can be reached
+         * through it.
+         *
+         * @param projectId the project ID
+         * @return this builder
+         */
+        public Builder projectId(String projectId) {
+            Objects.requireNonNull(projectId, "projectId");
+            if (!PROJECT_ID.matcher(projectId).matches()) {
+                throw new IllegalArgumentException("projectId must be 1-63 letters, digits or hyphens, not starting or"
+                        + " ending with a hyphen (the subdomain of <projectId>.texterchat.com), got "
+                        + (projectId.length() <= 63 ? "'" + projectId + "'" : "a value of " + projectId.length()
+                        + " characters"));
+            }
+            this.projectId = projectId;
+            return this;
+        }
+
+        /**
+         * Overrides the base URL (a proxy, or a test server); it replaces the URL derived from the project ID.
+         * Must be {@code https}, except on a loopback address where {@code http} is allowed. No user info, query or
+         * fragment.
+         *
+         * @param baseUrl e.g. {@code https://proxy.example.com/texter/server/api/v2}
+         * @return this builder
+         */
+        public Builder baseUrl(String baseUrl) {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            URI uri;
+            try {
+                uri = new URI(baseUrl);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getMessage(), e);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+                throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL with a host, got '"
+                        + baseUrl + "'");
+            }
+            if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("baseUrl must not contain user info, a query or a fragment, got '"
+                        + uri.getScheme() + "://" + uri.getHost() + "...'");
+            }
+            if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
+                throw new IllegalArgumentException("baseUrl must use https; plain http is only allowed for "
+                        + "loopback hosts, got '" + baseUrl + "'");
+            }
+            String text = uri.toString();
+            this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            return this;
+        }
+
+        /**
+         * The API token (Bearer). It never appears in logs, exception messages or {@code toString()}.
+         *
+         * @param token the token created in Texter (gear icon, Developers, API Tokens)
+         * @return this builder
+         */
+        public Builder token(String token) {
+            Objects.requireNonNull(token, "token");
+            if (token.isBlank()) {
+                throw new IllegalArgumentException("token must not be blank");
+            }
+            if (token.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+                throw new IllegalArgumentException("token must not contain whitespace or control characters");
+            }
+            this.token = token;
+            return this;
+        }
+
+        /**
+         * Reads {@code TEXTER_PROJECT_ID}, {@code TEXTER_API_TOKEN} and the optional {@code TEXTER_BASE_URL} from
+         * the given variables (blank values count as unset; surrounding whitespace is ignored). Other settings can
+         * be chained afterwards: {@code builder().environment(System.getenv()).logLevel(HttpLogLevel.BASIC)}.
+         *
+         * @param environment variables by name, e.g. {@code System.getenv()}
+         * @return this builder
+         * @throws IllegalStateException when a required variable is missing or invalid
+         */
+        public Builder environment(Map<String, String> environment) {
+            Objects.requireNonNull(environment, "environment");
+            String token = variable(environment, "TEXTER_API_TOKEN");
+            String project = variable(environment, "TEXTER_PROJECT_ID");
+            String url = variable(environment, "TEXTER_BASE_URL");
+            if (token == null) {
+                throw new IllegalStateException("TEXTER_API_TOKEN is not set");
+            }
+            if (project == null && url == null) {
+                throw new IllegalStateException("TEXTER_PROJECT_ID is not set (nor TEXTER_BASE_URL)");
+            }
+            if (project != null) {
+                fromVariable("TEXTER_PROJECT_ID", () -> projectId(project));
+            }
+            if (url != null) {
+                fromVariable("TEXTER_BASE_URL", () -> baseUrl(url));
+            }
+            fromVariable("TEXTER_API_TOKEN", () -> token(token));
+            return this;
+        }
+
+        private static void fromVariable(String name, Runnable setter) {
+            try {
+                setter.run();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(name + " is invalid: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * How long to wait for a TCP/TLS connection (default 10 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long to wait for the complete response once the request is sent (default 30 s), per attempt.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * How failed calls are retried (default {@link RetryPolicy#defaults()}); {@link RetryPolicy#disabled()}
+         * turns retrying off.
+         *
+         * @param retryPolicy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * How much of each HTTP exchange to log (default {@link HttpLogLevel#NONE}).
+         *
+         * @param logLevel the level
+         * @return this builder
+         */
+        public Builder logLevel(HttpLogLevel logLevel) {
+            this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalStateException when the token or both project ID and base URL are missing
+         */
+        public TexterClient build() {
+            return new TexterClient(this);
+        }
+
+        private URI resolveBaseUrl() {
+            if (baseUrl != null) {
+                return baseUrl;
+            }
+            if (projectId == null) {
+                throw new IllegalStateException("projectId (or baseUrl) is required");
+            }
+            return URI.create("https://" + projectId + ".texterchat.com/server/api/v2");
+        }
+
+        private static String variable(Map<String, String> environment, String name) {
+            String value = environment.get(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            return d;
+        }
+
+        private static boolean isLoopback(String host) {
+            String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            return h.equalsIgnoreCase("localhost") || LOOPBACK_V4.matcher(h).matches() || h.equals("::1")
+                    || h.equals("0:0:0:0:0:0:0:1");
+        }
+
+        @Override
+        public String toString() {
+            return "TexterClient.Builder[projectId=" + projectId + ", baseUrl=" + baseUrl + ", token="
+                    + (token == null ? "unset" : Redactor.MASK) + "]";
+        }
+    }
+
+    /** Makes the generated APIs of one client, each on first use, all sharing one lock. */
+    private static final class Apis {
+
+        private final Feign.Builder feign;
+        private final String url;
+        private final TexterContract contract;
+        private final Map<String, String> clientHeaders;
+        private final Object lock = new Object();
+
+        Apis(Feign.Builder feign, String url, TexterContract contract, Map<String, String> clientHeaders) {
+            this.feign = feign;
+            this.url = url;
+            this.contract = contract;
+            this.clientHeaders = clientHeaders;
+        }
+
+        <T> Lazy<T> lazy(Class<T> api) {
+            return new Lazy<>(lock, () -> feign.target(new TexterTarget<>(api, url, contract, clientHeaders)));
+        }
+    }
+}

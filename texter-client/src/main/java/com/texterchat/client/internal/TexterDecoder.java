@@ -1,0 +1,167 @@
+package com.texterchat.client.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.texterchat.client.error.TexterOperationFailedException;
+import com.texterchat.client.error.TexterUnexpectedResponseException;
+import feign.Response;
+import feign.codec.Decoder;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes successful Texter responses: JSON into the generated models, and the plain-text {@code OK} several
+ * operations answer into a {@code String} (whether it arrives bare or as the JSON string {@code "OK"}).
+ *
+ * <p>Two kinds of success are not accepted: a JSON object whose {@code success} is {@code false} (Texter's way of
+ * refusing, e.g., a template to an unsubscribed recipient) becomes a {@link TexterOperationFailedException}; an
+ * empty or unparsable body where JSON is expected becomes a {@link TexterUnexpectedResponseException}.
+ */
+public final class TexterDecoder implements Decoder {
+
+    private static final byte[] SUCCESS_KEY = "\"success\"".getBytes(StandardCharsets.US_ASCII);
+
+    private final ObjectMapper mapper;
+    private final Redactor redactor;
+
+    /**
+     * A decoder reading JSON with the given mapper.
+     *
+     * @param mapper   the mapper
+     * @param redactor masks the token in exception messages
+     */
+    public TexterDecoder(ObjectMapper mapper, Redactor redactor) {
+        this.mapper = mapper;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public Object decode(Response response, Type type) throws IOException {
+        byte[] body = ResponseBodies.bytes(response);
+        rejectSuccessFalse(response, body);
+        return decodeBody(response, body, type);
+    }
+
+    /** The operation a response answers, for exception messages (worked out only when one is thrown). */
+    private static String operationId(Response response) {
+        return response.request() == null ? "unknown" : Operation.of(response.request()).id();
+    }
+
+    private Object decodeBody(Response response, byte[] body, Type type) {
+        if (String.class.equals(type)) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            String trimmed = text.trim();
+            if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
+                try {
+                    return mapper.readValue(trimmed, String.class);
+                } catch (JsonProcessingException notAJsonString) {
+                    return text;
+                }
+            }
+            return text;
+        }
+        int status = response.status();
+        if (isBlank(body)) {
+            String operation = operationId(response);
+            throw new TexterUnexpectedResponseException(operation, status, new String(body, StandardCharsets.UTF_8),
+                    operation + ": HTTP " + status + " with an empty body where JSON was expected", null);
+        }
+        try {
+            return mapper.readValue(body, mapper.constructType(type));
+        } catch (IOException e) {
+            String operation = operationId(response);
+            String text = new String(body, StandardCharsets.UTF_8);
+            String reason = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
+                    : e.getMessage();
+            throw new TexterUnexpectedResponseException(operation, status, text, redactor.scrub(operation
+                    + ": HTTP " + status + " but the body is not the expected JSON (" + reason + "). Response: "
+                    + ResponseBodies.snippet(text)), e);
+        }
+    }
+
+    /** Throws when the body is a JSON object whose top-level {@code success} is {@code false}. */
+    private void rejectSuccessFalse(Response response, byte[] body) throws IOException {
+        if (!successIsFalse(body)) {
+            return;
+        }
+        String operation = operationId(response);
+        String text = new String(body, StandardCharsets.UTF_8);
+        JsonNode json = ResponseBodies.jsonOrNull(mapper, text);
+        String error = ResponseBodies.errorText(json);
+        throw new TexterOperationFailedException(operation, error, text, json, redactor.scrub(operation
+                + ": Texter answered success=false" + (error == null ? "" : ": " + ResponseBodies.snippet(error))));
+    }
+
+    private boolean successIsFalse(byte[] body) throws IOException {
+        if (!mayHaveSuccessKey(body)) {
+            return false;
+        }
+        try (JsonParser parser = mapper.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("success".equals(field)) {
+                    return value == JsonToken.VALUE_FALSE;
+                }
+                parser.skipChildren();
+            }
+            return false;
+        } catch (JsonProcessingException notJson) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether a body can hold a {@code "success"} key at all; if not, the key scan (which tokenizes the whole body
+     * when the key is absent, e.g. 30 chats of Search Chats) is skipped. In UTF-8 JSON a key reads
+     * {@code success} only if its bytes are {@code "success"} or it spells letters as backslash-u escapes; bodies
+     * in other encodings (a zero byte among the first four, or a UTF-16 byte order mark) always get the scan.
+     */
+    static boolean mayHaveSuccessKey(byte[] body) {
+        int n = body.length;
+        if (n >= 2 && (body[0] == (byte) 0xFE || body[0] == (byte) 0xFF)) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(4, n); i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            byte b = body[i];
+            if (b == '\\' && i + 1 < n && body[i + 1] == 'u') {
+                return true;
+            }
+            if (b == '"' && i + SUCCESS_KEY.length <= n && matches(body, i, SUCCESS_KEY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(byte[] body, int at, byte[] expected) {
+        for (int j = 0; j < expected.length; j++) {
+            if (body[at + j] != expected[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the body is empty or only JSON whitespace. */
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

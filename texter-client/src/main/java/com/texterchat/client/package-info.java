@@ -1,0 +1,5 @@
+/**
+ * The handwritten client runtime: {@link com.texterchat.client.TexterClient} builds a ready-to-use client
+ * over the interfaces generated from {@code openapi.json} (package {@code com.texterchat.api}).
+ */
+package com.texterchat.client;

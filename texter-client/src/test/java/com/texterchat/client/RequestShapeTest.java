@@ -1,0 +1,130 @@
+package com.texterchat.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.texterchat.client.testsupport.TestServer;
+import com.texterchat.api.LabelsApi;
+import com.texterchat.api.MessagesApi;
+import com.texterchat.model.CreateLabelRequest;
+import com.texterchat.model.OutgoingMessageType;
+import com.texterchat.model.SessionMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The headers and query strings requests carry on the wire. The client attaches its fixed headers from a map it
+ * builds once per method, and drops the query templates of {@code @QueryMap} methods that nothing fills; these
+ * tests pin what the server sees, call after call.
+ */
+class RequestShapeTest {
+
+    @RegisterExtension
+    static final TestServer server = new TestServer();
+
+    @BeforeEach
+    void answerEverything() {
+        server.wireMock().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"success\":true,\"_id\":\"l1\",\"title\":\"VIP\",\"data\":[],\"total\":0}")));
+    }
+
+    private static LoggedRequest only(List<LoggedRequest> requests) {
+        assertThat(requests).hasSize(1);
+        return requests.get(0);
+    }
+
+    private static void assertSingleValued(HttpHeaders headers, String name, String expected) {
+        assertThat(headers.getHeader(name).values()).as(name).containsExactly(expected);
+    }
+
+    @Test
+    void aPostCarriesEachHeaderOnceOnEveryCall() {
+        TexterClient texter = server.client();
+        SessionMessage message = new SessionMessage().type(OutgoingMessageType.TEXT).text("Hey there!");
+
+        for (int call = 1; call <= 3; call++) {
+            texter.messages().sendMessage("67bf11038b24880cc966f799", message);
+
+            LoggedRequest request = only(server.requests());
+            HttpHeaders headers = request.getHeaders();
+            assertSingleValued(headers, "Authorization", "Bearer " + TestServer.TOKEN);
+            assertSingleValued(headers, "Content-Type", "application/json");
+            assertSingleValued(headers, "Accept", "application/json,text/plain");
+            assertThat(headers.getHeader("User-Agent").values()).singleElement().asString()
+                    .startsWith("texter-java-sdk/");
+            // The JDK client computes the length from the bytes it sends.
+            assertSingleValued(headers, "Content-Length", String.valueOf(request.getBody().length));
+            assertThat(new String(request.getBody(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"type\":\"text\",\"text\":\"Hey there!\"}");
+            server.wireMock().resetRequests();
+        }
+    }
+
+    @Test
+    void aGetCarriesNoBodyHeaders() {
+        server.client().labels().getLabel("l1");
+
+        HttpHeaders headers = only(server.requests()).getHeaders();
+        assertSingleValued(headers, "Authorization", "Bearer " + TestServer.TOKEN);
+        assertSingleValued(headers, "Accept", "application/json,text/plain");
+        assertThat(headers.getHeader("Content-Type").isPresent()).isFalse();
+    }
+
+    @Test
+    void twoClientsSendTheirOwnTokens() {
+        TexterClient first = server.client();
+        TexterClient second = server.clientBuilder().token("tk_live_second_0000000000").build();
+
+        first.labels().getLabel("l1");
+        second.labels().getLabel("l1");
+        first.labels().getLabel("l1");
+
+        assertThat(server.requests()).extracting(r -> r.getHeader("Authorization"))
+                .containsExactlyInAnyOrder("Bearer " + TestServer.TOKEN, "Bearer tk_live_second_0000000000",
+                        "Bearer " + TestServer.TOKEN);
+    }
+
+    @Test
+    void queryMapAndParameterVariantsSendTheSameQueryWithOnlyTheSetValues() {
+        LabelsApi labels = server.client().labels();
+
+        labels.listLabels(new LabelsApi.ListLabelsQueryParams().limit(5));
+        String fromMap = only(server.requests()).getUrl();
+        server.wireMock().resetRequests();
+        labels.listLabels(5, null);
+        String fromParameters = only(server.requests()).getUrl();
+        server.wireMock().resetRequests();
+        labels.listLabels(new LabelsApi.ListLabelsQueryParams());
+        String empty = only(server.requests()).getUrl();
+
+        assertThat(fromMap).isEqualTo(TestServer.API + "/labels?limit=5").isEqualTo(fromParameters);
+        assertThat(empty).isEqualTo(TestServer.API + "/labels");
+    }
+
+    @Test
+    void pathAndBodyTogetherKeepTheirHeadersAndTheMethodsDoNotShareThem() {
+        TexterClient texter = server.client();
+        MessagesApi messages = texter.messages();
+
+        texter.labels().createLabel(new CreateLabelRequest().id("vip").name("VIP"));
+        messages.getChatMessages("67bf11038b24880cc966f799", new MessagesApi.GetChatMessagesQueryParams().limit(2));
+
+        List<LoggedRequest> requests = server.requests();
+        assertThat(requests).hasSize(2);
+        LoggedRequest create = requests.stream().filter(r -> r.getMethod().getName().equals("POST")).findFirst()
+                .orElseThrow();
+        LoggedRequest page = requests.stream().filter(r -> r.getMethod().getName().equals("GET")).findFirst()
+                .orElseThrow();
+        assertThat(create.getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(page.getHeaders().getHeader("Content-Type").isPresent()).isFalse();
+        assertThat(page.getUrl()).isEqualTo(TestServer.API + "/messages/chat/67bf11038b24880cc966f799?limit=2");
+    }
+}
