@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.http.client.HttpClientFactory;
 import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
+import com.texterchat.Texter;
 import com.texterchat.client.TexterClient;
 import com.texterchat.testkit.internal.SpecOperation;
 import com.texterchat.testkit.internal.StubFactory;
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (TexterMockServer texter = TexterMockServer.start()) {
- *     TexterClient client = texter.client();          // already pointed at the server
+ *     Texter client = texter.texter();                // the SDK's entry object, already pointed at the server
  *     texter.stubs().chatExists("972521234567");      // Search Chats now finds this chat
  *     myService.notifyOrderReady("972521234567");     // your code, configured with texter.apiBaseUrl()
  *     SendTemplateRequest sent = texter.verify().templateSentTo("972521234567");
@@ -140,6 +141,14 @@ public final class TexterMockServer implements AutoCloseable {
             }
         }
         return current;
+    }
+
+    /**
+     * The SDK's entry object over {@link #client()}: every API group and the DSL's validated flows, pointed at
+     * this server.
+     */
+    public Texter texter() {
+        return Texter.of(client());
     }
 
     /** A client builder with this server's {@link #apiBaseUrl()}, the fake token and short timeouts preset. */

@@ -1,5 +1,6 @@
 package com.texterchat.testkit.junit;
 
+import com.texterchat.Texter;
 import com.texterchat.client.TexterClient;
 import com.texterchat.testkit.TexterMockServer;
 import com.texterchat.testkit.internal.StubFactory;
@@ -22,9 +23,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>Before each test, the server is {@linkplain TexterMockServer#reset() reset}: default answers
  *       back, helper stubs and faults gone, recorded requests forgotten. Stub in {@code @BeforeEach} or in
  *       the test, not in {@code @BeforeAll}.</li>
- *   <li>Parameters of type {@link TexterMockServer} and {@link TexterClient} (a client already pointed at
- *       the server, see {@link TexterMockServer#client()}) are injected into test methods, lifecycle methods
- *       and constructors.</li>
+ *   <li>Parameters of type {@link TexterMockServer}, {@link Texter} (the SDK's entry object) and
+ *       {@link TexterClient} (both already pointed at the server, see {@link TexterMockServer#texter()}) are
+ *       injected into test methods, lifecycle methods and constructors.</li>
  * </ul>
  *
  * <p>Use it with {@link TexterTest @TexterTest} (or {@code @ExtendWith(TexterMockExtension.class)}), or
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * @Test
  * void sends() {
- *     new OrderNotifier(TEXTER.client()).orderReady("972521234567", "15033");
+ *     new OrderNotifier(TEXTER.texter()).orderReady("972521234567", "15033");
  *     TEXTER.server().verify().templateSentTo("972521234567");
  * }
  * }</pre>
@@ -73,6 +74,11 @@ public final class TexterMockExtension
                     + " from @BeforeAll, @BeforeEach or a test, and register the extension in a static field");
         }
         return current;
+    }
+
+    /** The SDK's entry object pointed at {@link #server()}; same as {@code server().texter()}. */
+    public Texter texter() {
+        return server().texter();
     }
 
     /** A client pointed at {@link #server()}; same as {@code server().client()}. */
@@ -120,13 +126,17 @@ public final class TexterMockExtension
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == TexterMockServer.class || type == TexterClient.class;
+        return type == TexterMockServer.class || type == Texter.class || type == TexterClient.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         TexterMockServer resolved = serverFor(extensionContext);
-        return parameterContext.getParameter().getType() == TexterClient.class ? resolved.client() : resolved;
+        Class<?> type = parameterContext.getParameter().getType();
+        if (type == Texter.class) {
+            return resolved.texter();
+        }
+        return type == TexterClient.class ? resolved.client() : resolved;
     }
 
     private TexterMockServer serverFor(ExtensionContext context) {

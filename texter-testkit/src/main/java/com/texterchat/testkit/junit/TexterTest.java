@@ -11,13 +11,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs a test class against a {@link com.texterchat.testkit.TexterMockServer}: one server per class (shared
  * with {@code @Nested} classes), reset before each test, and injected into test and lifecycle methods that
- * declare a {@code TexterMockServer} or a {@code TexterClient} parameter.
+ * declare a {@code TexterMockServer}, a {@code Texter} (the SDK's entry object) or a {@code TexterClient} parameter.
  *
  * <pre>{@code
  * @TexterTest
  * class OrderNotifierTest {
  *     @Test
- *     void sendsTheOrderReadyTemplate(TexterMockServer texter, TexterClient client) {
+ *     void sendsTheOrderReadyTemplate(TexterMockServer texter, Texter client) {
  *         new OrderNotifier(client).orderReady("972521234567", "15033");
  *         assertThat(texter.verify().templateSentTo("972521234567").getTemplateName()).isEqualTo("order_ready");
  *     }

@@ -3,7 +3,7 @@ package com.texterchat.testkit.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.texterchat.client.TexterClient;
+import com.texterchat.Texter;
 import com.texterchat.model.Chat;
 import com.texterchat.model.SendTemplateRequest;
 import com.texterchat.testkit.ReceivedRequest;
@@ -36,7 +36,7 @@ class ConsumerExampleTest {
     private static WebhookSender texterWebhooks;
 
     @BeforeAll
-    static void startReceiver(TexterClient client) {
+    static void startReceiver(Texter client) {
         receiver = new TexterEventReceiver(SECRET, new OrderNotifier(client));
         texterWebhooks = WebhookSender.to(receiver.url()).header(TexterEventReceiver.SECRET_HEADER, SECRET);
     }
@@ -52,7 +52,7 @@ class ConsumerExampleTest {
     }
 
     @Test
-    void sendsTheOrderReadyTemplateAndAFollowUpMessage(TexterMockServer texter, TexterClient client) {
+    void sendsTheOrderReadyTemplateAndAFollowUpMessage(TexterMockServer texter, Texter client) {
         Chat chat = texter.stubs().chatExists(PHONE);
         OrderNotifier notifier = new OrderNotifier(client);
 
@@ -67,7 +67,7 @@ class ConsumerExampleTest {
     }
 
     @Test
-    void reportsCustomersWhoUnsubscribed(TexterMockServer texter, TexterClient client) {
+    void reportsCustomersWhoUnsubscribed(TexterMockServer texter, Texter client) {
         texter.stubs().recipientUnsubscribed(PHONE);
 
         assertThat(new OrderNotifier(client).orderReady(PHONE, "Roy", "15033")).isFalse();
@@ -75,7 +75,7 @@ class ConsumerExampleTest {
     }
 
     @Test
-    void failsClearlyWhenTheCustomerHasNoChat(TexterMockServer texter, TexterClient client) {
+    void failsClearlyWhenTheCustomerHasNoChat(TexterMockServer texter, Texter client) {
         texter.stubs().noChatFor(PHONE);
 
         assertThatThrownBy(() -> new OrderNotifier(client).reply(PHONE, "Hi")).hasMessageContaining("No chat");
@@ -83,7 +83,7 @@ class ConsumerExampleTest {
     }
 
     @Test
-    void survivesARateLimitThenSucceeds(TexterMockServer texter, TexterClient client) {
+    void survivesARateLimitThenSucceeds(TexterMockServer texter, Texter client) {
         texter.fault("sendTemplateMessage").times(1).rateLimited(Duration.ZERO);
 
         boolean sent = new OrderNotifier(client).orderReady(PHONE, "Roy", "15033");

@@ -1,6 +1,6 @@
 package com.texterchat.testkit.example;
 
-import com.texterchat.client.TexterClient;
+import com.texterchat.Texter;
 import com.texterchat.client.error.TexterOperationFailedException;
 import com.texterchat.api.ChatsApi;
 import com.texterchat.model.ChatSearchResult;
@@ -11,13 +11,13 @@ import java.util.List;
 
 /**
  * Stands for a consumer's production code: tells customers over WhatsApp that their order is ready, and
- * answers them in their chat. It only knows the SDK client, never the test kit.
+ * answers them in their chat. It only knows the SDK (its entry object {@code Texter}), never the test kit.
  */
 final class OrderNotifier {
 
-    private final TexterClient texter;
+    private final Texter texter;
 
-    OrderNotifier(TexterClient texter) {
+    OrderNotifier(Texter texter) {
         this.texter = texter;
     }
 

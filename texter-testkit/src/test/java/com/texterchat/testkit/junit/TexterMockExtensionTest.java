@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.texterchat.Texter;
 import com.texterchat.client.TexterClient;
 import com.texterchat.testkit.RawHttp;
 import com.texterchat.testkit.TexterMockServer;
@@ -60,10 +61,11 @@ class TexterMockExtensionTest {
 
         @Test
         @Order(2)
-        void second(TexterMockServer texter, TexterClient client) {
+        void second(TexterMockServer texter, Texter entry) {
             SEEN.add(texter);
             SEEN.add(texter.verify().all().size());
-            SEEN.add(client.labels().getLabel("VIP").getId());
+            SEEN.add(entry.labels().getLabel("VIP").getId());
+            SEEN.add(entry.client().baseUrl().toString());
         }
     }
 
@@ -78,6 +80,7 @@ class TexterMockExtensionTest {
         assertThat(SEEN.get(4)).isSameAs(server);
         assertThat(SEEN.get(5)).as("requests left over from the first test").isEqualTo(0);
         assertThat(SEEN.get(6)).as("stub left over from the first test").isNotEqualTo("changed");
+        assertThat(SEEN.get(7)).as("the injected Texter points at the server").isEqualTo(server.apiBaseUrl());
         assertThatThrownBy(() -> RawHttp.send("GET", server.apiBaseUrl() + "/labels", null))
                 .as("server stopped after the class").isInstanceOf(UncheckedIOException.class);
     }

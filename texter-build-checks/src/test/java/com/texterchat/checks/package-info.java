@@ -1,0 +1,2 @@
+/** Checks that span every module of the SDK (layering, nullness, module path, README snippets). */
+package com.texterchat.checks;
