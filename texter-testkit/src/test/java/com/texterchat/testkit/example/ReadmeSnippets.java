@@ -1,0 +1,54 @@
+package com.texterchat.testkit.example;
+
+import com.texterchat.model.ChatLabelsUpdatedEventData;
+import com.texterchat.model.MessageStatus;
+import com.texterchat.model.MessageStatusChangedEventData;
+import com.texterchat.model.NewIncomingMessageEventData;
+import com.texterchat.testkit.TexterMockServer;
+import com.texterchat.testkit.webhook.WebhookPayload;
+import com.texterchat.testkit.webhook.WebhookPayloads;
+import com.texterchat.testkit.webhook.WebhookSender;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Java snippets of texter-testkit/README.md that are not whole classes, verbatim between the markers;
+ * {@link ReadmeSnippetsTest} runs them.
+ */
+final class ReadmeSnippets {
+
+    private ReadmeSnippets() {
+    }
+
+    /** "Failures": one fault of each kind. */
+    static void faults(TexterMockServer server) {
+        // readme:start testkit-faults
+        server.fault("sendTemplateMessage").times(1).rateLimited(Duration.ofSeconds(1)); // 429 + Retry-After: 1, then OK
+        server.fault("searchChats").status(503);                                         // every call
+        server.fault("getChat").status(404, "{\"success\":false,\"error\":\"Chat not found\"}");
+        server.fault("sendMessage").times(2).connectionReset();                          // fail twice, then succeed
+        server.fault("listTemplates").latency(Duration.ofSeconds(3));                    // the usual answer, late
+        server.fault("getChatMessages").malformedBody();                                 // 200 with broken JSON
+        // readme:end
+    }
+
+    /** "Webhooks": payloads, and one delivered to a receiver on {@code port}; returns the three payloads. */
+    static List<WebhookPayload<?>> webhooks(int port) {
+        // readme:start testkit-webhooks
+        WebhookPayload<NewIncomingMessageEventData> hello = WebhookPayloads.newIncomingMessage()
+                .phone("972521234567").text("Is my order ready?").build();
+        WebhookPayload<MessageStatusChangedEventData> seen = WebhookPayloads.messageStatusChanged()
+                .messageStatus(MessageStatus.SEEN).build();
+        WebhookPayload<ChatLabelsUpdatedEventData> vip = WebhookPayloads.chatLabelsUpdated().labelsAdded("VIP").build();
+
+        hello.json();        // exactly what Texter POSTs: {"eventName":"newIncomingMessage","eventData":{...}}
+        hello.bytes();       // the same, UTF-8
+        hello.eventData();   // NewIncomingMessageEventData; envelope() gives the WebhookEnvelope
+
+        WebhookSender.to("http://127.0.0.1:" + port + "/texter/events")
+                .header("x-webhook-token", "s3cret")     // a header your subscription adds
+                .deliver(hello);                          // POST; fails unless your receiver answers 2xx
+        // readme:end
+        return List.of(hello, seen, vip);
+    }
+}
