@@ -90,9 +90,12 @@ public final class Tour {
             return new TourResult(0, List.of());
         }
         RetryPolicy retries = RetryPolicy.defaults().toBuilder().sleeper(sleeper).build();
-        try (RetryNotices notices = RetryNotices.showOn(out)) {
+        RetryNotices notices = RetryNotices.showOn(out);
+        try {
             return settings.realApi() ? runAgainstProject(settings, retries, selected)
                     : runEmbedded(settings, retries, selected);
+        } finally {
+            notices.close();
         }
     }
 
