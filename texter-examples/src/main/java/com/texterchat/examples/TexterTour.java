@@ -1,12 +1,12 @@
 package com.texterchat.examples;
 
-import com.texterchat.examples.bot.ExternalBotExample;
-import com.texterchat.examples.campaign.TemplateCampaignExample;
-import com.texterchat.examples.crm.CrmSyncExample;
-import com.texterchat.examples.subscription.WebhookSubscriptionExample;
+import com.texterchat.examples.tour.CrmSyncTour;
 import com.texterchat.examples.tour.Example;
+import com.texterchat.examples.tour.ExternalBotTour;
+import com.texterchat.examples.tour.TemplateCampaignTour;
 import com.texterchat.examples.tour.Tour;
 import com.texterchat.examples.tour.TourSettings;
+import com.texterchat.examples.tour.WebhookSubscriptionTour;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +33,8 @@ public final class TexterTour {
      * @return new instances of the four examples
      */
     public static List<Example> examples() {
-        return List.of(new ExternalBotExample(), new TemplateCampaignExample(), new CrmSyncExample(),
-                new WebhookSubscriptionExample());
+        return List.of(new ExternalBotTour(), new TemplateCampaignTour(), new CrmSyncTour(),
+                new WebhookSubscriptionTour());
     }
 
     /**

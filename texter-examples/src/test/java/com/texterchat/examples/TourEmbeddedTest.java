@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.texterchat.client.json.TexterJson;
 import com.texterchat.examples.bot.SupportBot;
-import com.texterchat.examples.campaign.TemplateCampaignExample;
+import com.texterchat.examples.campaign.TemplateCampaign;
 import com.texterchat.examples.tour.EmbeddedTexter;
 import com.texterchat.examples.tour.TourResult;
 import com.texterchat.examples.tour.TourResult.ExampleRun;
@@ -89,14 +89,14 @@ class TourEmbeddedTest {
         // Template campaign: created, localized and submitted under its name, then sent to every recipient.
         ReceivedRequest created = received.requests("createTemplate").get(0);
         assertThat(created.pathParameter("accountId")).isEqualTo(EmbeddedTexter.ACCOUNT_ID);
-        assertThat(created.body(CreateTemplateRequest.class).getName()).isEqualTo(TemplateCampaignExample.TEMPLATE_NAME);
+        assertThat(created.body(CreateTemplateRequest.class).getName()).isEqualTo(TemplateCampaign.TEMPLATE_NAME);
         assertThat(received.requests("upsertTemplateLocalization")).singleElement()
-                .satisfies(r -> assertThat(r.pathParameter("templateName")).isEqualTo(TemplateCampaignExample.TEMPLATE_NAME));
+                .satisfies(r -> assertThat(r.pathParameter("templateName")).isEqualTo(TemplateCampaign.TEMPLATE_NAME));
         assertThat(received.requests("submitTemplateLocalization")).singleElement()
                 .satisfies(r -> assertThat(r.pathParameter("language")).isEqualTo("en"));
         for (String recipient : EmbeddedTexter.RECIPIENTS) {
             SendTemplateRequest sent = received.templatesSentTo(recipient).get(0);
-            assertThat(sent.getTemplateName()).isEqualTo(TemplateCampaignExample.TEMPLATE_NAME);
+            assertThat(sent.getTemplateName()).isEqualTo(TemplateCampaign.TEMPLATE_NAME);
             assertThat(sent.getLanguage()).isEqualTo("en");
             assertThat(sent.getBody()).hasSize(2).last().isEqualTo("A-" + recipient.substring(recipient.length() - 4));
         }

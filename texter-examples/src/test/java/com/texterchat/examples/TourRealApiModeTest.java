@@ -2,7 +2,7 @@ package com.texterchat.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.texterchat.examples.campaign.TemplateCampaignExample;
+import com.texterchat.examples.campaign.TemplateCampaign;
 import com.texterchat.examples.tour.TourResult.ExampleRun;
 import com.texterchat.model.Chat;
 import com.texterchat.model.ChatStatus;
@@ -112,7 +112,7 @@ class TourRealApiModeTest {
         List<SessionMessage> toContact = project.verify().messagesSentToChat(contactChat.getId());
         assertThat(toContact).isNotEmpty();
         assertThat(project.verify().templateSentTo(PHONE).getTemplateName())
-                .isEqualTo(TemplateCampaignExample.TEMPLATE_NAME);
+                .isEqualTo(TemplateCampaign.TEMPLATE_NAME);
         assertThat(project.verify().requests("assignChat")).singleElement()
                 .satisfies(r -> assertThat(r.body()).contains("agent@acme.example"));
         assertThat(project.verify().bodies("importSubscription", ImportSubscriptionRequest.class)).hasSize(3)
@@ -203,8 +203,8 @@ class TourRealApiModeTest {
     }
 
     private static Template approvedCampaignTemplate() {
-        return new Template().id("6a2000000000000000000001").name(TemplateCampaignExample.TEMPLATE_NAME)
-                .providerTemplate(new ProviderTemplate().name(TemplateCampaignExample.TEMPLATE_NAME)
+        return new Template().id("6a2000000000000000000001").name(TemplateCampaign.TEMPLATE_NAME)
+                .providerTemplate(new ProviderTemplate().name(TemplateCampaign.TEMPLATE_NAME)
                         .localizations(List.of(new TemplateLocalization().language("en")
                                 .status(TemplateLocalizationStatus.APPROVED))));
     }

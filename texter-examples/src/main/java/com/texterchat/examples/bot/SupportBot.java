@@ -1,11 +1,9 @@
 package com.texterchat.examples.bot;
 
-import com.texterchat.client.TexterClient;
-import com.texterchat.client.webhook.WebhookEvent;
 import com.texterchat.Texter;
-import com.texterchat.dsl.message.Messages;
-import com.texterchat.examples.tour.Steps;
 import com.texterchat.api.MessagesApi;
+import com.texterchat.client.webhook.WebhookEvent;
+import com.texterchat.dsl.message.Messages;
 import com.texterchat.model.Chat;
 import com.texterchat.model.ExternalBotEnabledEventData;
 import com.texterchat.model.Message;
@@ -15,30 +13,47 @@ import com.texterchat.model.Postback;
 import com.texterchat.model.ResolveChatRequest;
 import com.texterchat.model.SendMessageResponse;
 import com.texterchat.model.SessionMessage;
+import com.texterchat.model.SuccessResponse;
 import com.texterchat.model.UpdateChatPropertiesRequest;
+import com.texterchat.model.UpdatedChat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An external bot for a shop's WhatsApp number. Texter hands it a chat (the chat's {@code externalBot} is on) and
- * forwards what the contact writes as webhooks; the bot
+ * forwards what the contact writes as webhooks (parse them with {@code TexterWebhooks.parse}); for each one the bot
  * <ol>
- *   <li>answers a message with a list menu,</li>
- *   <li>handles the row the contact picks (a {@code postback} message): the order status, or</li>
- *   <li>for "Talk to an agent", reads the conversation (this bot session, then the earlier history by bot session)
- *       and hands the chat back to Texter's routing ({@code externalBot=false}), or</li>
- *   <li>for "All good", resolves the chat.</li>
+ *   <li>answers a message with a list menu (Send a Message to Chat),</li>
+ *   <li>answers the row the contact picks (a {@code postback} message): the order status or how to return an item,</li>
+ *   <li>for "Talk to an agent", reads the conversation (this bot session, then the earlier history grouped by bot
+ *       session), says goodbye and hands the chat back to Texter's routing (Update Chat Properties:
+ *       {@code externalBot=false}), or</li>
+ *   <li>for "All good", says goodbye and resolves the chat (Resolve Chat).</li>
  * </ol>
  *
- * <p>Session messages can only be sent within WhatsApp's 24-hour window after the contact's last message; the bot
- * checks it before answering. Every call goes through {@link Steps}, so the tour prints it and can hold writes back.
+ * <p>Session messages reach the contact only within WhatsApp's 24-hour window after their last message; outside it
+ * the bot sends nothing but still hands the chat back or resolves it.
+ *
+ * <pre>{@code
+ * SupportBot bot = new SupportBot(texter, Clock.systemUTC());
+ * // in the webhook endpoint:
+ * SupportBot.Turn turn = bot.onEvent(TexterWebhooks.parse(body));
+ * }</pre>
+ *
+ * <p>{@link #onEvent} decides ({@link #react}) and then acts; the actions are public too ({@link #sendMenu},
+ * {@link #sendText}, {@link #sessionMessages}, {@link #historyBySession}, {@link #handBack}, {@link #resolve}), so
+ * a caller can carry out a {@link Reaction} step by step.
  */
 public final class SupportBot {
 
@@ -51,32 +66,114 @@ public final class SupportBot {
     /** Payload of the "All good, thanks" row. */
     public static final String DONE = "done";
 
+    /** What the bot says before handing the chat to an agent. */
+    public static final String AGENT_TAKES_OVER = "Thanks! An agent will take it from here.";
+    /** What the bot says before resolving the chat. */
+    public static final String GOODBYE = "Glad we could help. Have a great day!";
+
     /** How long after the contact's last message WhatsApp accepts session messages. */
     public static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
 
-    /** How far back the bot reads a chat's history for the agent's summary. */
-    static final int HISTORY_LIMIT = 50;
+    /** How many of a chat's messages the bot reads for the agent's summary. */
+    public static final int HISTORY_LIMIT = 50;
 
-    private static final String NO_SESSION = "(outside bot sessions)";
+    /** The group of {@link #historyBySession} for messages outside any bot session. */
+    public static final String NO_SESSION = "(outside bot sessions)";
 
     private final Texter texter;
-    private final Steps steps;
     private final Clock clock;
-    private final @Nullable String chatWritesBlocked;
 
     /**
      * Creates the bot.
      *
      * @param texter the Texter to answer through
-     * @param steps runs and prints the bot's calls
-     * @param clock the current time, for WhatsApp's 24-hour window
-     * @param chatWritesBlocked why the bot must not write to the chat at all, or {@code null}
+     * @param clock the current time, for WhatsApp's 24-hour window ({@code Clock.systemUTC()})
      */
-    public SupportBot(Texter texter, Steps steps, Clock clock, @Nullable String chatWritesBlocked) {
+    public SupportBot(Texter texter, Clock clock) {
         this.texter = Objects.requireNonNull(texter, "texter");
-        this.steps = Objects.requireNonNull(steps, "steps");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.chatWritesBlocked = chatWritesBlocked;
+    }
+
+    /**
+     * What the bot does about one webhook delivery. Decides only: nothing is sent.
+     */
+    public sealed interface Reaction {
+    }
+
+    /**
+     * Nothing to do.
+     *
+     * @param reason why, e.g. {@code the bot ignores chatResolved}
+     */
+    public record Ignore(String reason) implements Reaction {
+    }
+
+    /**
+     * Answer with the menu.
+     *
+     * @param chat the chat
+     * @param contactWrote when the contact last wrote (WhatsApp's window)
+     */
+    public record OfferMenu(Chat chat, Instant contactWrote) implements Reaction {
+    }
+
+    /**
+     * Answer a menu choice with a text; the bot keeps the chat.
+     *
+     * @param chat the chat
+     * @param text the answer
+     * @param contactWrote when the contact last wrote (WhatsApp's window)
+     */
+    public record Answer(Chat chat, String text, Instant contactWrote) implements Reaction {
+    }
+
+    /**
+     * Read the conversation for the agent, say {@link #AGENT_TAKES_OVER} and hand the chat back to Texter.
+     *
+     * @param chat the chat
+     * @param botSessionId the current bot session, or {@code null} when Texter gave none
+     * @param contactWrote when the contact last wrote (WhatsApp's window)
+     */
+    public record HandToAgent(Chat chat, @Nullable String botSessionId, Instant contactWrote) implements Reaction {
+    }
+
+    /**
+     * Say {@link #GOODBYE} and resolve the chat.
+     *
+     * @param chat the chat
+     * @param contactWrote when the contact last wrote (WhatsApp's window)
+     */
+    public record Resolve(Chat chat, Instant contactWrote) implements Reaction {
+    }
+
+    /**
+     * What an agent taking over sees first.
+     *
+     * @param thisSession the messages of the current bot session, oldest first (empty without a session)
+     * @param historyBySession the chat's last {@link #HISTORY_LIMIT} messages counted by bot session, newest first
+     */
+    public record Conversation(List<Message> thisSession, Map<String, Long> historyBySession) {
+
+        /** Copies the collections. */
+        public Conversation {
+            thisSession = List.copyOf(thisSession);
+            historyBySession = Collections.unmodifiableMap(new LinkedHashMap<>(historyBySession));
+        }
+    }
+
+    /**
+     * What {@link #onEvent} did.
+     *
+     * @param reaction what the bot decided
+     * @param sentMessageIds the IDs of the messages it sent (none outside WhatsApp's window)
+     * @param conversation the conversation it read for the agent, or {@code null} when it read none
+     */
+    public record Turn(Reaction reaction, List<String> sentMessageIds, @Nullable Conversation conversation) {
+
+        /** Copies the list. */
+        public Turn {
+            sentMessageIds = List.copyOf(sentMessageIds);
+        }
     }
 
     /**
@@ -97,139 +194,200 @@ public final class SupportBot {
     }
 
     /**
-     * Reacts to one webhook delivery: {@code newIncomingMessage} (a message or a menu choice) and
-     * {@code externalBotEnabled} (a chat was just handed to the bot); other events are ignored.
+     * Reacts to one webhook delivery: decides ({@link #react}), then sends and changes what it decided.
      *
      * @param event the parsed delivery
+     * @return what the bot did
      */
-    public void onEvent(WebhookEvent event) {
-        var incoming = event.dataAs(NewIncomingMessageEventData.class);
-        if (incoming.isPresent()) {
-            onMessage(incoming.get().getChat(), incoming.get().getMessage());
-            return;
+    public Turn onEvent(WebhookEvent event) {
+        Reaction reaction = react(event);
+        List<String> sent = new ArrayList<>();
+        Conversation conversation = null;
+        if (reaction instanceof OfferMenu menu) {
+            sendIfOpen(menu.contactWrote(), () -> sendMenu(menu.chat()), sent);
+        } else if (reaction instanceof Answer answer) {
+            sendIfOpen(answer.contactWrote(), () -> sendText(answer.chat(), answer.text()), sent);
+        } else if (reaction instanceof HandToAgent handOver) {
+            conversation = readConversation(handOver.chat(), handOver.botSessionId());
+            sendIfOpen(handOver.contactWrote(), () -> sendText(handOver.chat(), AGENT_TAKES_OVER), sent);
+            handBack(handOver.chat());
+        } else if (reaction instanceof Resolve resolve) {
+            sendIfOpen(resolve.contactWrote(), () -> sendText(resolve.chat(), GOODBYE), sent);
+            resolve(resolve.chat());
         }
-        var handedOver = event.dataAs(ExternalBotEnabledEventData.class);
+        return new Turn(reaction, sent, conversation);
+    }
+
+    /**
+     * What the bot does about a delivery: {@code newIncomingMessage} (a message, or a menu choice) in a chat handed to
+     * the bot, and {@code externalBotEnabled} (a chat was just handed to it); anything else is ignored.
+     *
+     * @param event the parsed delivery
+     * @return the decision
+     */
+    public Reaction react(WebhookEvent event) {
+        Optional<NewIncomingMessageEventData> incoming = event.dataAs(NewIncomingMessageEventData.class);
+        if (incoming.isPresent()) {
+            return react(incoming.get().getChat(), incoming.get().getMessage());
+        }
+        Optional<ExternalBotEnabledEventData> handedOver = event.dataAs(ExternalBotEnabledEventData.class);
         if (handedOver.isPresent()) {
             Chat chat = handedOver.get().getChat();
             Long lastWrote = chat.getLastIncomingMessageTimestamp();
-            offerMenu(chat, lastWrote == null ? Instant.EPOCH : Instant.ofEpochMilli(lastWrote));
-            return;
+            return new OfferMenu(chat, lastWrote == null ? Instant.EPOCH : Instant.ofEpochMilli(lastWrote));
         }
-        steps.note("the bot ignores " + event.eventName());
+        return new Ignore("the bot ignores " + event.eventName());
     }
 
-    private void onMessage(Chat chat, Message message) {
+    private Reaction react(Chat chat, Message message) {
         if (!Boolean.TRUE.equals(chat.getExternalBot())) {
-            steps.note("chat " + chat.getId() + " is not handed to an external bot: Texter's own routing answers it");
-            return;
+            return new Ignore("chat " + chat.getId() + " is not handed to an external bot: Texter's own routing"
+                    + " answers it");
         }
         if (message.getDirection() == MessageDirection.OUTGOING) {
-            return;
+            return new Ignore("message " + message.getId() + " was sent from the chat, not by the contact");
         }
         Instant wrote = message.getTimestamp() == null ? clock.instant() : Instant.ofEpochMilli(message.getTimestamp());
         Postback choice = message.getPostback();
-        if (choice == null) {
-            offerMenu(chat, wrote);
-            return;
-        }
-        switch (choice.getPayload() == null ? "" : choice.getPayload()) {
-            case ORDER_STATUS -> reply(chat, wrote, "Your order A-1001 left our warehouse today; it arrives tomorrow.");
-            case RETURN -> reply(chat, wrote, "Sure: reply with the order number and we'll send a return label.");
-            case AGENT -> handToAgent(chat, message, wrote);
-            case DONE -> {
-                reply(chat, wrote, "Glad we could help. Have a great day!");
-                steps.write("Resolve the chat (Resolve Chat)", chatWritesBlocked,
-                        () -> client().chats().resolveChat(chat.getId(), new ResolveChatRequest().notifyClient(false)),
-                        done -> "resolved");
-            }
-            default -> {
-                steps.note("unknown choice '" + choice.getPayload() + "': showing the menu again");
-                offerMenu(chat, wrote);
-            }
+        String payload = choice == null || choice.getPayload() == null ? "" : choice.getPayload();
+        switch (payload) {
+            case ORDER_STATUS:
+                return new Answer(chat, "Your order A-1001 left our warehouse today; it arrives tomorrow.", wrote);
+            case RETURN:
+                return new Answer(chat, "Sure: reply with the order number and we'll send a return label.", wrote);
+            case AGENT:
+                String session = message.getBotSessionId() != null ? message.getBotSessionId()
+                        : chat.getBotState() == null ? null : chat.getBotState().getId();
+                return new HandToAgent(chat, session, wrote);
+            case DONE:
+                return new Resolve(chat, wrote);
+            default:
+                return new OfferMenu(chat, wrote); // a text, or a choice from an older menu
         }
     }
 
-    private void offerMenu(Chat chat, Instant contactWrote) {
-        String name = chat.getDisplayName() != null ? chat.getDisplayName() : chat.getTitle();
-        SessionMessage menu = menu(name);
-        steps.write("Answer with a list menu (Send a Message to Chat)", blocked(contactWrote),
-                () -> texter.sendMessage(chat.getId(), menu),
-                sent -> "\"" + menu.getList().getButton() + "\" menu with " + menu.getList().getSections().stream()
-                        .mapToInt(section -> section.getRows().size()).sum() + " rows sent" + messageIds(sent));
+    /**
+     * Whether WhatsApp still accepts session messages to a contact who last wrote at {@code contactWrote}.
+     *
+     * @param contactWrote when the contact last wrote
+     * @return {@code true} within {@link #WHATSAPP_WINDOW}
+     */
+    public boolean windowOpen(Instant contactWrote) {
+        return !contactWrote.plus(WHATSAPP_WINDOW).isBefore(clock.instant());
     }
 
-    private void reply(Chat chat, Instant contactWrote, String text) {
-        steps.write("Reply \"" + text + "\" (Send a Message to Chat)", blocked(contactWrote),
-                () -> texter.sendText(chat.getId(), text), sent -> "sent" + messageIds(sent));
+    /**
+     * Sends the {@link #menu} to the chat, greeting the contact by name (Send a Message to Chat).
+     *
+     * @param chat the chat
+     * @return Texter's answer, with the message's ID
+     */
+    public SendMessageResponse sendMenu(Chat chat) {
+        return texter.sendMessage(chat.getId(), menu(chat.getDisplayName() != null ? chat.getDisplayName()
+                : chat.getTitle()));
     }
 
-    private void handToAgent(Chat chat, Message choice, Instant contactWrote) {
-        readConversation(chat, choice);
-        reply(chat, contactWrote, "Thanks! An agent will take it from here.");
-        steps.write("Hand the chat back to Texter (Update Chat Properties: externalBot=false)", chatWritesBlocked,
-                () -> client().chats().updateChatProperties(chat.getId(),
-                        new UpdateChatPropertiesRequest().externalBot(false)),
-                updated -> "externalBot is now " + updated.getExternalBot()
-                        + "; Texter routes the chat to its agents again");
+    /**
+     * Sends a text to the chat (Send a Message to Chat).
+     *
+     * @param chat the chat
+     * @param text 1-4096 characters
+     * @return Texter's answer, with the message's ID
+     */
+    public SendMessageResponse sendText(Chat chat, String text) {
+        return texter.sendText(chat.getId(), text);
     }
 
-    /** What an agent taking over wants to see: this bot session, and earlier history grouped by bot session. */
-    private void readConversation(Chat chat, Message choice) {
-        String session = choice.getBotSessionId() != null ? choice.getBotSessionId()
-                : chat.getBotState() == null ? null : chat.getBotState().getId();
-        if (session != null) {
-            // A bot session's messages come in one answer (no paging).
-            steps.step("Read this bot session's messages (Get Messages of a Chat, botSessionId " + shortId(session)
-                            + ")",
-                    () -> client().messages().getChatMessages(chat.getId(),
-                            new MessagesApi.GetChatMessagesQueryParams().botSessionId(session)).getMessages(),
-                    messages -> messages.size() + " messages" + lastText(messages));
-        }
-        steps.step("Read the chat's earlier messages by bot session (client paging, newest first, up to "
-                        + HISTORY_LIMIT + ")",
-                () -> client().paging().chatMessages(chat.getId()).stream().limit(HISTORY_LIMIT)
-                        .collect(Collectors.groupingBy(m -> m.getBotSessionId() == null ? NO_SESSION
-                                : shortId(m.getBotSessionId()), LinkedHashMap::new, Collectors.counting())),
-                SupportBot::describeSessions);
+    /**
+     * The messages of one bot session, oldest first: Get Messages of a Chat with {@code botSessionId}, which answers
+     * a session's messages at once (no paging).
+     *
+     * @param chat the chat
+     * @param botSessionId the session
+     * @return the messages
+     */
+    public List<Message> sessionMessages(Chat chat, String botSessionId) {
+        List<Message> messages = texter.messages().getChatMessages(chat.getId(),
+                new MessagesApi.GetChatMessagesQueryParams().botSessionId(botSessionId)).getMessages();
+        return messages == null ? List.of() : messages;
     }
 
-    private @Nullable String blocked(Instant contactWrote) {
-        if (chatWritesBlocked != null) {
-            return chatWritesBlocked;
-        }
-        if (contactWrote.plus(WHATSAPP_WINDOW).isBefore(clock.instant())) {
-            return "WhatsApp's 24-hour window is closed (the contact last wrote "
-                    + (contactWrote.equals(Instant.EPOCH) ? "never" : "at " + contactWrote)
-                    + "); only a template can reach them now";
-        }
-        return null;
+    /**
+     * The chat's last {@link #HISTORY_LIMIT} messages counted by bot session (session IDs shortened), newest session
+     * first; read page by page with {@code texter.paging().chatMessages(chatId)}.
+     *
+     * @param chat the chat
+     * @return message counts by session; messages outside sessions under {@link #NO_SESSION}
+     */
+    public Map<String, Long> historyBySession(Chat chat) {
+        return texter.paging().chatMessages(chat.getId()).stream().limit(HISTORY_LIMIT)
+                .collect(Collectors.groupingBy(m -> m.getBotSessionId() == null ? NO_SESSION
+                        : shortId(m.getBotSessionId()), LinkedHashMap::new, Collectors.counting()));
     }
 
-    private TexterClient client() {
-        return texter.client();
+    /**
+     * Reads what an agent taking over wants to see: this bot session, and the history by bot session.
+     *
+     * @param chat the chat
+     * @param botSessionId the current bot session, or {@code null}
+     * @return the conversation
+     */
+    public Conversation readConversation(Chat chat, @Nullable String botSessionId) {
+        List<Message> thisSession = botSessionId == null ? List.of() : sessionMessages(chat, botSessionId);
+        return new Conversation(thisSession, historyBySession(chat));
     }
 
-    private static String describeSessions(Map<String, Long> sessions) {
-        long total = sessions.values().stream().mapToLong(Long::longValue).sum();
-        return total + " messages in " + sessions.size() + " group(s): " + sessions.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
+    /**
+     * Hands the chat back to Texter's routing, which gives it to an agent (Update Chat Properties:
+     * {@code externalBot=false}).
+     *
+     * @param chat the chat
+     * @return the chat as Texter updated it
+     */
+    public UpdatedChat handBack(Chat chat) {
+        return texter.chats().updateChatProperties(chat.getId(), new UpdateChatPropertiesRequest().externalBot(false));
     }
 
-    private static String lastText(List<Message> messages) {
-        return messages.stream().filter(m -> m.getText() != null).reduce((first, second) -> second)
-                .map(m -> ", the last with text: \"" + m.getText() + "\"").orElse("");
+    /**
+     * Resolves the chat without a closing message from Texter (Resolve Chat, {@code notifyClient=false}).
+     *
+     * @param chat the chat
+     * @return Texter's answer
+     */
+    public SuccessResponse resolve(Chat chat) {
+        return texter.chats().resolveChat(chat.getId(), new ResolveChatRequest().notifyClient(false));
     }
 
-    private static String messageIds(SendMessageResponse sent) {
-        if (sent.getMessages() == null || sent.getMessages().isEmpty()) {
-            return "";
-        }
-        return " (message " + sent.getMessages().stream().map(Message::getId).map(String::valueOf)
-                .collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static String shortId(String id) {
+    /**
+     * A bot session ID short enough to read: its first 8 characters.
+     *
+     * @param id the session ID
+     * @return e.g. {@code 5f1c2a9e...}
+     */
+    public static String shortId(String id) {
         return id.length() <= 12 ? id : id.substring(0, 8) + "...";
+    }
+
+    /**
+     * The IDs of the messages Texter accepted.
+     *
+     * @param sent Texter's answer to a send
+     * @return the IDs, possibly none
+     */
+    public static List<String> messageIds(SendMessageResponse sent) {
+        return sent.getMessages() == null ? List.of() : sent.getMessages().stream().map(Message::getId)
+                .filter(Objects::nonNull).toList();
+    }
+
+    private void sendIfOpen(Instant contactWrote, Supplier<SendMessageResponse> send,
+            List<String> sent) {
+        if (windowOpen(contactWrote)) {
+            sent.addAll(messageIds(send.get()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SupportBot[" + texter + "]";
     }
 }

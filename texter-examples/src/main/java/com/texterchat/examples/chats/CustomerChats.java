@@ -1,6 +1,6 @@
 package com.texterchat.examples.chats;
 
-import com.texterchat.client.TexterClient;
+import com.texterchat.Texter;
 import com.texterchat.api.ChatsApi;
 import com.texterchat.model.Chat;
 import com.texterchat.model.ChatSearchResult;
@@ -10,6 +10,10 @@ import java.util.Optional;
 /**
  * Finds the chat of a contact by phone number. Search Chats matches names and numbers loosely, so the results are
  * narrowed down to the chat whose number is exactly the one asked for.
+ *
+ * <pre>{@code
+ * Optional<Chat> chat = CustomerChats.findByPhone(texter, "+972 52-123-4567");
+ * }</pre>
  */
 public final class CustomerChats {
 
@@ -23,14 +27,14 @@ public final class CustomerChats {
      * The chat of the contact with this phone number, if Texter has one. When the contact wrote to several business
      * numbers, the chat with the most recent message wins (Search Chats returns the newest first).
      *
-     * @param client the client
+     * @param texter the Texter to search
      * @param phone digits, optionally with a leading {@code +}, spaces or dashes
      * @return the chat, or empty when there is none
      * @throws IllegalArgumentException when {@code phone} has no digits
      */
-    public static Optional<Chat> findByPhone(TexterClient client, String phone) {
+    public static Optional<Chat> findByPhone(Texter texter, String phone) {
         String digits = digits(phone);
-        ChatSearchResult found = client.chats().searchChats(
+        ChatSearchResult found = texter.chats().searchChats(
                 new ChatsApi.SearchChatsQueryParams().search(digits).limit(SEARCH_LIMIT));
         List<Chat> chats = found.getData() == null ? List.of() : found.getData();
         return chats.stream()
@@ -42,11 +46,11 @@ public final class CustomerChats {
     /**
      * The most recently active chat of the project, if it has any.
      *
-     * @param client the client
+     * @param texter the Texter to search
      * @return the chat, or empty
      */
-    public static Optional<Chat> mostRecent(TexterClient client) {
-        ChatSearchResult found = client.chats().searchChats(new ChatsApi.SearchChatsQueryParams().limit(1));
+    public static Optional<Chat> mostRecent(Texter texter) {
+        ChatSearchResult found = texter.chats().searchChats(new ChatsApi.SearchChatsQueryParams().limit(1));
         return found.getData() == null ? Optional.empty() : found.getData().stream().findFirst();
     }
 

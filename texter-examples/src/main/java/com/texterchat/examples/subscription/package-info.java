@@ -1,4 +1,4 @@
-/** Webhook subscription: import subscriptions that point at a receiver and print the typed events that arrive. */
+/** Webhook subscriptions: subscribe a URL to Texter events, read the typed events that arrive, unsubscribe again. */
 @NullMarked
 package com.texterchat.examples.subscription;
 

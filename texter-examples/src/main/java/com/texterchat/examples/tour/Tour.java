@@ -90,23 +90,26 @@ public final class Tour {
             return new TourResult(0, List.of());
         }
         RetryPolicy retries = RetryPolicy.defaults().toBuilder().sleeper(sleeper).build();
-        try (RetryNotices notices = RetryNotices.showOn(out)) {
+        RetryNotices notices = RetryNotices.showOn(out);
+        try {
             return settings.realApi() ? runAgainstProject(settings, retries, selected)
                     : runEmbedded(settings, retries, selected);
+        } finally {
+            notices.close();
         }
     }
 
     private TourResult runEmbedded(TourSettings settings, RetryPolicy retries, List<Example> selected) {
         TexterMockServer server = embeddedServer != null ? embeddedServer : TexterMockServer.start();
         try {
-            EmbeddedTexter texter = EmbeddedTexter.prepare(server, clock);
-            TexterClient client = server.clientBuilder().retryPolicy(retries).build();
+            EmbeddedTexter embedded = EmbeddedTexter.prepare(server, clock);
+            Texter texter = Texter.of(server.clientBuilder().retryPolicy(retries).build());
             out.line("Texter SDK tour: " + selected.size() + " example(s) against the embedded Texter of texter-testkit"
                     + " at " + server.apiBaseUrl());
             out.line("  Writes are on: the embedded Texter is a throwaway stand-in. Set TEXTER_PROJECT_ID and"
                     + " TEXTER_API_TOKEN to run the same code against your project.");
-            List<TourResult.ExampleRun> runs = runExamples(selected, client, EmbeddedTexter.targets(), null,
-                    SampleWebhooks.writtenNow(clock, WEBHOOK_TIMEOUT), settings.receiverPort(), texter);
+            List<TourResult.ExampleRun> runs = runExamples(selected, texter, EmbeddedTexter.targets(), null,
+                    SampleWebhooks.writtenNow(clock, WEBHOOK_TIMEOUT), settings.receiverPort(), embedded);
             List<ReceivedRequest> received = server.verify().all();
             long reads = received.stream().filter(r -> r.method().equals("GET")).count();
             out.blank();
@@ -138,29 +141,30 @@ public final class Tour {
                         + " only for the contacts you named."
                 : "  Read-only: write steps are skipped. Pass " + TourSettings.ALLOW_SENDS
                         + " (or TEXTER_TOUR_ALLOW_SENDS=true) to allow them.");
+        Texter texter = Texter.of(client);
         TourTargets targets;
         try {
-            targets = projectTargets(settings, client);
+            targets = projectTargets(settings, texter);
         } catch (RuntimeException e) {
             out.line("Error: could not read the project: " + Failures.describe(e));
             return new TourResult(1, List.of());
         }
-        List<TourResult.ExampleRun> runs = runExamples(selected, client, targets,
+        List<TourResult.ExampleRun> runs = runExamples(selected, texter, targets,
                 settings.allowSends() ? null : WRITES_OFF,
                 SampleWebhooks.writtenWhenTheContactLastWrote(clock, WEBHOOK_TIMEOUT), settings.receiverPort(), null);
         return summary(selected, runs);
     }
 
     /** The contact, account and recipients of a real-API run: what the user named, or what can be read safely. */
-    private TourTargets projectTargets(TourSettings settings, TexterClient client) {
+    private TourTargets projectTargets(TourSettings settings, Texter texter) {
         String phone = settings.phone();
         String blocked = null;
         Chat chat = null;
         if (phone != null) {
-            chat = CustomerChats.findByPhone(client, phone).orElse(null);
+            chat = CustomerChats.findByPhone(texter, phone).orElse(null);
             out.line("  Contact: +" + phone + " (TEXTER_TOUR_PHONE)" + (chat == null ? ", who has no chat yet" : ""));
         } else {
-            chat = CustomerChats.mostRecent(client).orElse(null);
+            chat = CustomerChats.mostRecent(texter).orElse(null);
             if (chat != null && chat.getChannelInfo() != null && chat.getChannelInfo().getId() != null) {
                 phone = CustomerChats.digits(chat.getChannelInfo().getId());
                 blocked = "this chat was picked for reading only; set TEXTER_TOUR_PHONE to a contact you own to let"
@@ -184,9 +188,8 @@ public final class Tour {
                 settings.departmentId(), settings.webhookUrl(), false);
     }
 
-    private List<TourResult.ExampleRun> runExamples(List<Example> selected, TexterClient client, TourTargets targets,
+    private List<TourResult.ExampleRun> runExamples(List<Example> selected, Texter texter, TourTargets targets,
             @Nullable String writesOff, SampleWebhooks webhooks, int receiverPort, @Nullable EmbeddedTexter embedded) {
-        Texter texter = Texter.of(client);
         List<TourResult.ExampleRun> runs = new ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
             Example example = selected.get(i);

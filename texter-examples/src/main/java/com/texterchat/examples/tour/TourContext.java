@@ -1,15 +1,15 @@
 package com.texterchat.examples.tour;
 
-import com.texterchat.client.TexterClient;
 import com.texterchat.Texter;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * What an example works with. The tour builds it for the embedded Texter or for a real project; examples only read
- * it, which is what keeps their code identical in both modes.
+ * What a stop of the tour works with. The tour builds it for the embedded Texter or for a real project; the stops only
+ * read it and hand {@link #texter()} and the targets to the example classes, which is what keeps the examples' code
+ * identical in both modes.
  *
- * @param texter the façade over the client of the Texter in use
+ * @param texter the entry object of the Texter in use (embedded or the user's project)
  * @param steps runs and prints the example's steps; decides whether writes happen
  * @param targets the contact, account, recipients, label, agent and webhook URL to use
  * @param webhooks delivers Texter's webhooks to the examples' receivers (samples from the test kit)
@@ -19,13 +19,4 @@ import java.time.Duration;
  */
 public record TourContext(Texter texter, Steps steps, TourTargets targets, SampleWebhooks webhooks, int receiverPort,
         Duration webhookTimeout, Clock clock) {
-
-    /**
-     * The client under the façade, for every operation the façade does not cover.
-     *
-     * @return {@code texter().client()}
-     */
-    public TexterClient client() {
-        return texter.client();
-    }
 }

@@ -1,4 +1,10 @@
-/** The harness of the tour: settings from the environment and arguments, the embedded or real Texter, step-by-step output, and the sample webhooks it delivers. Examples receive everything through {@link com.texterchat.examples.tour.TourContext}, so their code is the same in both modes. */
+/**
+ * The harness of the tour: settings from the environment and arguments, the embedded or real Texter, step-by-step
+ * output, and the sample webhooks it delivers. Each example class has a stop here ({@code ExternalBotTour},
+ * {@code TemplateCampaignTour}, {@code CrmSyncTour}, {@code WebhookSubscriptionTour}) that calls it step by step
+ * and prints each call with its result; the stops receive everything through
+ * {@link com.texterchat.examples.tour.TourContext}, so the examples' code is the same in both modes.
+ */
 @NullMarked
 package com.texterchat.examples.tour;
 

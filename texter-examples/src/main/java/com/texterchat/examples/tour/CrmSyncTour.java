@@ -1,32 +1,20 @@
-package com.texterchat.examples.crm;
+package com.texterchat.examples.tour;
 
-import com.texterchat.client.TexterClient;
 import com.texterchat.examples.TexterTour;
 import com.texterchat.examples.chats.CustomerChats;
-import com.texterchat.examples.tour.Example;
-import com.texterchat.examples.tour.Steps;
-import com.texterchat.examples.tour.TourContext;
-import com.texterchat.examples.tour.TourTargets;
-import com.texterchat.model.AssignChatRequest;
+import com.texterchat.examples.crm.CrmRecord;
+import com.texterchat.examples.crm.CrmSync;
 import com.texterchat.model.Chat;
 import com.texterchat.model.Label;
-import com.texterchat.model.ManageChatLabelsRequest;
-import com.texterchat.model.UpdateChatPropertiesRequest;
-import com.texterchat.model.UpdateCrmDataRequest;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 
 /**
- * CRM sync: find the chat of a phone number, merge the CRM's record into its {@code crmData} (Update CRM Data with
- * {@code deepMerge}, so keys other integrations stored stay), link the chat to the record, put a label on it and
- * assign it to an agent or a department.
+ * The tour's stop at {@link CrmSync}: the steps of {@link CrmSync#sync} one by one, each printed with Texter's
+ * answer, writes held back in a read-only run.
  *
  * <p>Run it alone with {@code --only crm}, or through {@link #main}.
  */
-public final class CrmSyncExample implements Example {
+public final class CrmSyncTour implements Example {
 
     @Override
     public Info info() {
@@ -37,8 +25,8 @@ public final class CrmSyncExample implements Example {
     @Override
     public void run(TourContext context) {
         Steps steps = context.steps();
-        TexterClient client = context.client();
         TourTargets targets = context.targets();
+        CrmSync crm = new CrmSync(context.texter());
         String phone = targets.contactPhone();
         if (phone == null) {
             steps.skip("Sync a chat with the CRM", "the project has no chat to work on");
@@ -46,7 +34,7 @@ public final class CrmSyncExample implements Example {
         }
         String digits = CustomerChats.digits(phone);
         Chat chat = steps.step("Find the chat of +" + digits + " (Search Chats)",
-                () -> CustomerChats.findByPhone(client, digits).orElse(null),
+                () -> crm.findChat(digits).orElse(null),
                 found -> found == null ? "none" : CustomerChats.describe(found));
         if (chat == null) {
             steps.skip("Sync the chat with the CRM", "Texter has no chat with +" + digits);
@@ -61,51 +49,32 @@ public final class CrmSyncExample implements Example {
                         + found.plan());
 
         steps.write("Merge the record into the chat's crmData (Update CRM Data, deepMerge)", blocked,
-                () -> client.chats().updateCrmData(chatId, new UpdateCrmDataRequest().data(record.asCrmData())
-                        .strategy(UpdateCrmDataRequest.StrategyEnum.DEEP_MERGE)),
+                () -> crm.mergeRecord(chatId, record),
                 updated -> "Texter answered success=" + updated.getSuccess() + ", crmData keys now "
-                        + keys(updated.getCrmData()));
+                        + (updated.getCrmData() == null ? "empty" : CrmSync.crmDataKeys(updated)));
         steps.write("Link the chat to the CRM record (Update Chat Properties: crmDeepLink)", blocked,
-                () -> client.chats().updateChatProperties(chatId,
-                        new UpdateChatPropertiesRequest().crmDeepLink(record.deepLink())),
+                () -> crm.linkToRecord(chatId, record),
                 updated -> "set to " + record.deepLink() + " (Texter answered success=" + updated.getSuccess() + ")");
 
         String labelName = targets.labelName();
         Optional<Label> label = steps.step("Find the label \"" + labelName + "\" (List All Labels, client paging)",
-                () -> client.paging().labels().stream()
-                        .filter(l -> labelName.equalsIgnoreCase(l.getName()))
-                        .findFirst(),
-                found -> found.map(l -> "id " + l.getId()).orElse("no such label"));
+                () -> crm.findLabel(labelName), found -> found.map(l -> "id " + l.getId()).orElse("no such label"));
         if (label.isPresent()) {
-            String labelId = label.get().getId();
             steps.write("Add the label to the chat (Manage Labels in Chat)", blocked,
-                    () -> client.labels().manageChatLabels(chatId, new ManageChatLabelsRequest().add(List.of(labelId))),
-                    answer -> "Texter answered " + answer);
+                    () -> crm.addLabel(chatId, label.get()), answer -> "Texter answered " + answer);
         } else {
             steps.skip("Add the label to the chat", "the project has no label named \"" + labelName
                     + "\" (create it in Texter, or name another with TEXTER_TOUR_LABEL)");
         }
 
-        AssignChatRequest assignment = new AssignChatRequest().chatId(chatId);
-        if (targets.agentEmail() != null) {
-            assignment.agentEmail(targets.agentEmail());
-        }
-        if (targets.departmentId() != null) {
-            assignment.departmentId(targets.departmentId());
-        }
-        if (assignment.getAgentEmail() == null && assignment.getDepartmentId() == null) {
+        if (targets.agentEmail() == null && targets.departmentId() == null) {
             steps.skip("Assign the chat", "no agent or department given (TEXTER_TOUR_AGENT_EMAIL,"
                     + " TEXTER_TOUR_DEPARTMENT_ID)");
             return;
         }
-        String assignee = assignment.getAgentEmail() != null ? "agent " + assignment.getAgentEmail()
-                : "department " + assignment.getDepartmentId();
-        steps.write("Assign the chat to " + assignee + " (Assign Chat)", blocked,
-                () -> client.chats().assignChat(assignment), answer -> "Texter answered " + answer);
-    }
-
-    private static String keys(@Nullable Map<String, Object> crmData) {
-        return crmData == null ? "empty" : new TreeMap<>(crmData).keySet().toString();
+        CrmSync.Assignee assignee = new CrmSync.Assignee(targets.agentEmail(), targets.departmentId());
+        steps.write("Assign the chat to " + assignee.describe() + " (Assign Chat)", blocked,
+                () -> crm.assign(chatId, assignee), answer -> "Texter answered " + answer);
     }
 
     /**
