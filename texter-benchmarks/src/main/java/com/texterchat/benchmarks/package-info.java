@@ -13,4 +13,7 @@
  * <p>Run with {@code java -jar texter-benchmarks/target/benchmarks.jar} after building with {@code -Pbenchmarks};
  * see the README's Benchmarks section.
  */
+@NullMarked
 package com.texterchat.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

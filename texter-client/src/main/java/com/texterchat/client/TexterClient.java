@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -291,9 +292,9 @@ public final class TexterClient {
 
     /** Configures a {@link TexterClient}. Not thread-safe; the built client is. */
     public static final class Builder {
-        private String projectId;
-        private URI baseUrl;
-        private String token;
+        private @Nullable String projectId;
+        private @Nullable URI baseUrl;
+        private @Nullable String token;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -477,7 +478,7 @@ public final class TexterClient {
             return URI.create("https://" + projectId + ".texterchat.com/server/api/v2");
         }
 
-        private static String variable(Map<String, String> environment, String name) {
+        private static @Nullable String variable(Map<String, String> environment, String name) {
             String value = environment.get(name);
             return value == null || value.isBlank() ? null : value.strip();
         }

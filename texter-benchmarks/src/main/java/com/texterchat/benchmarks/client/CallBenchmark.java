@@ -4,6 +4,7 @@ import com.texterchat.benchmarks.Payloads;
 import com.texterchat.model.ChatSearchResult;
 import com.texterchat.model.SendMessageResponse;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,13 +36,13 @@ public class CallBenchmark {
      * Send a Message to Chat, one thread.
      *
      * @param endpoints server and client
-     * @return the answer
+     * @return the answer ({@code null} for a call lost to the pool race, see {@link PoolRaceTolerantCalls})
      */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Threads(1)
-    public SendMessageResponse sendMessageLatency(Endpoints endpoints) {
+    public @Nullable SendMessageResponse sendMessageLatency(Endpoints endpoints) {
         return endpoints.calls.sendMessage(Payloads.CHAT_ID, endpoints.message);
     }
 
@@ -49,13 +50,13 @@ public class CallBenchmark {
      * Search Chats answered with 30 chats, one thread.
      *
      * @param endpoints server and client
-     * @return the answer
+     * @return the answer ({@code null} for a call lost to the pool race, see {@link PoolRaceTolerantCalls})
      */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Threads(1)
-    public ChatSearchResult searchChatsLatency(Endpoints endpoints) {
+    public @Nullable ChatSearchResult searchChatsLatency(Endpoints endpoints) {
         return endpoints.calls.searchChats(SEARCH, Payloads.SEARCH_PAGE_SIZE);
     }
 
@@ -63,13 +64,13 @@ public class CallBenchmark {
      * Send a Message to Chat, eight threads.
      *
      * @param endpoints server and client
-     * @return the answer
+     * @return the answer ({@code null} for a call lost to the pool race, see {@link PoolRaceTolerantCalls})
      */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Threads(8)
-    public SendMessageResponse sendMessageThroughput(Endpoints endpoints) {
+    public @Nullable SendMessageResponse sendMessageThroughput(Endpoints endpoints) {
         return endpoints.calls.sendMessage(Payloads.CHAT_ID, endpoints.message);
     }
 
@@ -77,13 +78,13 @@ public class CallBenchmark {
      * Search Chats answered with 30 chats, eight threads.
      *
      * @param endpoints server and client
-     * @return the answer
+     * @return the answer ({@code null} for a call lost to the pool race, see {@link PoolRaceTolerantCalls})
      */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Threads(8)
-    public ChatSearchResult searchChatsThroughput(Endpoints endpoints) {
+    public @Nullable ChatSearchResult searchChatsThroughput(Endpoints endpoints) {
         return endpoints.calls.searchChats(SEARCH, Payloads.SEARCH_PAGE_SIZE);
     }
 }

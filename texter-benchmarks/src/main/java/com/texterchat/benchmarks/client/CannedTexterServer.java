@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A minimal Texter stand-in for the per-call benchmarks: a blocking HTTP/1.1 server on {@code 127.0.0.1}, one
@@ -120,7 +121,7 @@ public final class CannedTexterServer implements AutoCloseable {
              OutputStream out = connection.getOutputStream()) {
             ByteArrayOutputStream head = new ByteArrayOutputStream(512);
             while (true) {
-                Request request;
+                @Nullable Request request;
                 try {
                     request = Request.read(in, head);
                 } catch (BadRequestException e) {
@@ -205,15 +206,15 @@ public final class CannedTexterServer implements AutoCloseable {
     /** The parts of a request head the server looks at. */
     private static final class Request {
 
-        String method;
-        String path;
-        String authorization;
+        String method = "";
+        String path = "";
+        @Nullable String authorization;
         long contentLength;
         boolean chunked;
         boolean close;
 
         /** Reads one request head; {@code null} when the connection ended before one started. */
-        static Request read(InputStream in, ByteArrayOutputStream line) throws IOException {
+        static @Nullable Request read(InputStream in, ByteArrayOutputStream line) throws IOException {
             Request request = new Request();
             int headerBytes = 0;
             for (int lineNumber = 0; ; lineNumber++) {

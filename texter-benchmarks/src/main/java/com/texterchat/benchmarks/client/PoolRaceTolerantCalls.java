@@ -6,6 +6,7 @@ import com.texterchat.model.SessionMessage;
 import java.io.IOException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps either client the same way so that one known failure of the JDK's HTTP client does not end a benchmark
@@ -28,16 +29,16 @@ final class PoolRaceTolerantCalls implements TexterCalls {
     }
 
     @Override
-    public SendMessageResponse sendMessage(String chatId, SessionMessage message) {
+    public @Nullable SendMessageResponse sendMessage(String chatId, SessionMessage message) {
         return call(() -> delegate.sendMessage(chatId, message));
     }
 
     @Override
-    public ChatSearchResult searchChats(String search, int limit) {
+    public @Nullable ChatSearchResult searchChats(String search, int limit) {
         return call(() -> delegate.searchChats(search, limit));
     }
 
-    private <T> T call(Supplier<T> call) {
+    private <T> @Nullable T call(Supplier<T> call) {
         calls.increment();
         try {
             return call.get();

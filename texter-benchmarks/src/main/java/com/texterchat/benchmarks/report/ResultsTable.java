@@ -157,7 +157,7 @@ public final class ResultsTable {
     /** All measurements of a benchmark and variant, pooled over forks and attempts. */
     private Optional<Stats> stats(String benchmark, String variant, boolean cpu) {
         List<Double> values = new ArrayList<>();
-        String unit = null;
+        String unit = ""; // set with the first measurement; unused when there is none
         for (Run run : runs) {
             if (run.benchmark.equals(benchmark) && run.variant.equals(variant)) {
                 values.addAll(cpu ? run.cpu : run.values);

@@ -8,6 +8,7 @@ import com.texterchat.model.ChatSearchResult;
 import com.texterchat.testkit.TexterMockServer;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -54,7 +55,7 @@ public class TestkitStartBenchmark {
     public String via;
 
     private Launcher launcher;
-    private TexterMockServer server;
+    private @Nullable TexterMockServer server;
 
     /**
      * Loads the SDK, the JDK's HTTP client and JUnit, not the kit.

@@ -3,8 +3,9 @@ package com.texterchat.client.error;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What an error response consists of; handed from the factory to the exception constructors. */
-record HttpFailure(String operation, int status, String responseBody, JsonNode responseJson, String message,
-        List<String> requiredScopes, Duration retryAfter) {
+record HttpFailure(String operation, int status, @Nullable String responseBody, @Nullable JsonNode responseJson,
+        String message, List<String> requiredScopes, @Nullable Duration retryAfter) {
 }

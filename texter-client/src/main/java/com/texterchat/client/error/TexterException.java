@@ -1,6 +1,7 @@
 package com.texterchat.client.error;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base class of every failure of a Texter API call made through the SDK. Unchecked.
@@ -22,7 +23,7 @@ public class TexterException extends RuntimeException {
      * @param message   a description for logs; must not contain secrets
      * @param cause     the underlying failure, or {@code null}
      */
-    public TexterException(String operation, String message, Throwable cause) {
+    public TexterException(String operation, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.operation = Objects.requireNonNull(operation, "operation");
     }

@@ -3,6 +3,7 @@ package com.texterchat.client.error;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Texter answered with an HTTP status outside 2xx. Subclasses exist for the statuses callers typically handle
@@ -17,7 +18,7 @@ public class TexterHttpException extends TexterException {
 
     private final int status;
     private final String responseBody;
-    private final JsonNode responseJson;
+    private final @Nullable JsonNode responseJson;
 
     TexterHttpException(HttpFailure failure) {
         super(failure.operation(), failure.message(), null);
@@ -43,8 +44,9 @@ public class TexterHttpException extends TexterException {
      * @param retryAfter     for 429: how long Texter asked to wait, or {@code null} (ignored for other statuses)
      * @return the exception, to be thrown by the caller
      */
-    public static TexterHttpException of(String operation, int status, String responseBody, JsonNode responseJson,
-            String message, List<String> requiredScopes, Duration retryAfter) {
+    public static TexterHttpException of(String operation, int status, @Nullable String responseBody,
+            @Nullable JsonNode responseJson, String message, @Nullable List<String> requiredScopes,
+            @Nullable Duration retryAfter) {
         HttpFailure failure = new HttpFailure(operation, status, responseBody, responseJson, message,
                 requiredScopes == null ? List.of() : List.copyOf(requiredScopes), retryAfter);
         switch (status) {
@@ -89,7 +91,7 @@ public class TexterHttpException extends TexterException {
      *
      * @return the parsed body, or {@code null} when the body is empty or not JSON
      */
-    public JsonNode responseJson() {
+    public @Nullable JsonNode responseJson() {
         return responseJson;
     }
 }

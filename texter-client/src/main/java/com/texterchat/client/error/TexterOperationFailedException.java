@@ -1,6 +1,7 @@
 package com.texterchat.client.error;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Texter answered with a success status but its JSON body says {@code "success": false}: nothing was done. The
@@ -11,9 +12,9 @@ public final class TexterOperationFailedException extends TexterException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String error;
+    private final @Nullable String error;
     private final String responseBody;
-    private final JsonNode responseJson;
+    private final @Nullable JsonNode responseJson;
 
     /**
      * Creates the exception.
@@ -21,11 +22,11 @@ public final class TexterOperationFailedException extends TexterException {
      * @param operation    the operationId of the refused call
      * @param error        Texter's reason (the body's {@code error} or {@code message} field), or {@code null}
      * @param responseBody the response body as text
-     * @param responseJson the parsed response body
+     * @param responseJson the parsed response body, or {@code null} when the body is not valid JSON as a whole
      * @param message      a description for logs; must not contain secrets
      */
-    public TexterOperationFailedException(String operation, String error, String responseBody,
-            JsonNode responseJson, String message) {
+    public TexterOperationFailedException(String operation, @Nullable String error, String responseBody,
+            @Nullable JsonNode responseJson, String message) {
         super(operation, message, null);
         this.error = error;
         this.responseBody = responseBody;
@@ -53,9 +54,10 @@ public final class TexterOperationFailedException extends TexterException {
     /**
      * The parsed response body, e.g. to read fields besides {@code success} and {@code error}.
      *
-     * @return the body as JSON
+     * @return the body as JSON, or {@code null} when it is not valid JSON as a whole (Texter's {@code success: false}
+     *         was read, but the rest of the body is malformed)
      */
-    public JsonNode responseJson() {
+    public @Nullable JsonNode responseJson() {
         return responseJson;
     }
 }

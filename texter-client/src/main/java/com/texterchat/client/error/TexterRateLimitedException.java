@@ -2,6 +2,7 @@ package com.texterchat.client.error;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Texter is rate limiting the token (HTTP 429) and the client's retry policy did not (or could no longer) wait
@@ -12,7 +13,7 @@ public final class TexterRateLimitedException extends TexterHttpException {
 
     private static final long serialVersionUID = 1L;
 
-    private final Duration retryAfter;
+    private final @Nullable Duration retryAfter;
 
     TexterRateLimitedException(HttpFailure failure) {
         super(failure);

@@ -1,5 +1,7 @@
 package com.texterchat.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Texter answered with a success status, but the body cannot be the operation's result: it is empty where JSON
  * was expected, is not valid JSON, or does not have the expected shape. The request was processed by the server,
@@ -21,8 +23,8 @@ public final class TexterUnexpectedResponseException extends TexterException {
      * @param message      a description for logs; must not contain secrets
      * @param cause        the parse failure, or {@code null}
      */
-    public TexterUnexpectedResponseException(String operation, int status, String responseBody, String message,
-            Throwable cause) {
+    public TexterUnexpectedResponseException(String operation, int status, @Nullable String responseBody,
+            String message, @Nullable Throwable cause) {
         super(operation, message, cause);
         this.status = status;
         this.responseBody = responseBody == null ? "" : responseBody;

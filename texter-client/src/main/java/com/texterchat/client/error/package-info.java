@@ -17,4 +17,7 @@
  * <p>Every exception names the operation ({@link com.texterchat.client.error.TexterException#operation()}, the
  * {@code operationId} from {@code openapi.json}). Messages never contain the API token.
  */
+@NullMarked
 package com.texterchat.client.error;
+
+import org.jspecify.annotations.NullMarked;

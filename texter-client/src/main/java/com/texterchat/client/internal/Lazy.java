@@ -2,6 +2,7 @@ package com.texterchat.client.internal;
 
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value made on first use, exactly once, under a lock the values of one owner share (so that their factories,
@@ -12,8 +13,8 @@ import java.util.function.Supplier;
 public final class Lazy<T> implements Supplier<T> {
 
     private final Object lock;
-    private Supplier<? extends T> factory;
-    private volatile T value;
+    private @Nullable Supplier<? extends T> factory;
+    private volatile @Nullable T value;
 
     /**
      * A lazy value.
@@ -33,7 +34,8 @@ public final class Lazy<T> implements Supplier<T> {
             synchronized (lock) {
                 current = value;
                 if (current == null) {
-                    current = Objects.requireNonNull(factory.get(), "factory returned null");
+                    Supplier<? extends T> make = Objects.requireNonNull(factory, "factory");
+                    current = Objects.requireNonNull(make.get(), "factory returned null");
                     value = current;
                     factory = null;
                 }

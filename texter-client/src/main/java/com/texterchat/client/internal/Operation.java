@@ -6,6 +6,7 @@ import feign.RequestTemplate;
 import feign.Target;
 import java.lang.reflect.Method;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which Texter operation a request belongs to: its operationId (the name of the generated interface method,
@@ -27,8 +28,8 @@ public record Operation(String id, String method, String path) {
         String method = request.httpMethod().name();
         String path = relativePath(request);
         RequestTemplate template = request.requestTemplate();
-        MethodMetadata metadata = template == null ? null : template.methodMetadata();
-        Method javaMethod = metadata == null ? null : metadata.method();
+        @Nullable MethodMetadata metadata = template == null ? null : template.methodMetadata();
+        @Nullable Method javaMethod = metadata == null ? null : metadata.method();
         String id = javaMethod == null ? method + " " + path : operationId(javaMethod);
         return new Operation(id, method, path);
     }
@@ -59,7 +60,7 @@ public record Operation(String id, String method, String path) {
         int query = url.indexOf('?');
         String withoutQuery = query < 0 ? url : url.substring(0, query);
         RequestTemplate template = request.requestTemplate();
-        Target<?> target = template == null ? null : template.feignTarget();
+        @Nullable Target<?> target = template == null ? null : template.feignTarget();
         if (target != null && withoutQuery.startsWith(target.url())) {
             return withoutQuery.substring(target.url().length());
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code openapi.json} says about each operation that the generated code does not carry: the token scopes
@@ -29,7 +30,7 @@ public final class OperationCatalog {
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head",
             "options", "trace");
     private static final OperationCatalog EMPTY = new OperationCatalog(Map.of());
-    private static volatile OperationCatalog fromClasspath;
+    private static volatile @Nullable OperationCatalog fromClasspath;
 
     private final Map<String, List<String>> scopesByOperation;
 

@@ -29,11 +29,11 @@ public final class Redactor {
     /**
      * The text with every occurrence of the token masked.
      *
-     * @param text any text, or {@code null}
-     * @return the masked text ({@code null} stays {@code null})
+     * @param text any text
+     * @return the masked text
      */
     public String scrub(String text) {
-        if (text == null || token.isEmpty() || !text.contains(token)) {
+        if (token.isEmpty() || !text.contains(token)) {
             return text;
         }
         return text.replace(token, MASK);

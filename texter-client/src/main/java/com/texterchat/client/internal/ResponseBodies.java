@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 
 /** Reading response bodies for decoding, error reports and log lines. */
 final class ResponseBodies {
@@ -30,7 +31,7 @@ final class ResponseBodies {
     }
 
     /** The body as JSON when it looks like a JSON object or array and parses; {@code null} otherwise. */
-    static JsonNode jsonOrNull(ObjectMapper mapper, String text) {
+    static @Nullable JsonNode jsonOrNull(ObjectMapper mapper, String text) {
         String t = text.strip();
         if (t.isEmpty() || t.charAt(0) != '{' && t.charAt(0) != '[') {
             return null;
@@ -43,7 +44,7 @@ final class ResponseBodies {
     }
 
     /** Texter's reason text: the {@code error} field, else {@code message}; {@code null} when neither is text. */
-    static String errorText(JsonNode json) {
+    static @Nullable String errorText(@Nullable JsonNode json) {
         if (json == null || !json.isObject()) {
             return null;
         }

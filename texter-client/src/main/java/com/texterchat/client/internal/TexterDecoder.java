@@ -12,6 +12,7 @@ import feign.codec.Decoder;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes successful Texter responses: JSON into the generated models, and the plain-text {@code OK} several
@@ -40,7 +41,7 @@ public final class TexterDecoder implements Decoder {
     }
 
     @Override
-    public Object decode(Response response, Type type) throws IOException {
+    public @Nullable Object decode(Response response, Type type) throws IOException {
         byte[] body = ResponseBodies.bytes(response);
         rejectSuccessFalse(response, body);
         return decodeBody(response, body, type);
@@ -51,7 +52,7 @@ public final class TexterDecoder implements Decoder {
         return response.request() == null ? "unknown" : Operation.of(response.request()).id();
     }
 
-    private Object decodeBody(Response response, byte[] body, Type type) {
+    private @Nullable Object decodeBody(Response response, byte[] body, Type type) {
         if (String.class.equals(type)) {
             String text = new String(body, StandardCharsets.UTF_8);
             String trimmed = text.trim();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns every non-2xx answer into the matching {@link TexterHttpException} subclass, with the operation, the
@@ -59,7 +60,8 @@ public final class TexterErrorDecoder implements ErrorDecoder {
         }
         JsonNode json = ResponseBodies.jsonOrNull(mapper, text);
         Optional<List<String>> scopes = status == 403 ? catalog.get().scopes(operation.id()) : Optional.empty();
-        Duration retryAfter = status == 429 ? RetryAfter.from(response.headers(), Instant.now()).orElse(null) : null;
+        @Nullable Duration retryAfter = status == 429
+                ? RetryAfter.from(response.headers(), Instant.now()).orElse(null) : null;
 
         StringBuilder message = new StringBuilder(operation.label()).append(": HTTP ").append(status);
         String reason = REASONS.get(status);
@@ -79,7 +81,7 @@ public final class TexterErrorDecoder implements ErrorDecoder {
     }
 
     private static void appendHint(StringBuilder message, int status, Operation operation,
-            Optional<List<String>> scopes, Duration retryAfter) {
+            Optional<List<String>> scopes, @Nullable Duration retryAfter) {
         if (status == 401) {
             message.append(" Texter did not accept the API token (missing, mistyped, revoked or of another project).");
         } else if (status == 403) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generated API bound to the Texter base URL. Turns a resolved request template into a request carrying, besides
@@ -66,7 +67,7 @@ public final class TexterTarget<T> implements Target<T> {
             template.target(url);
             requestUrl = template.url();
         }
-        Method method = template.methodMetadata() == null ? null : template.methodMetadata().method();
+        @Nullable Method method = template.methodMetadata() == null ? null : template.methodMetadata().method();
         Map<String, Collection<String>> headers = method == null ? headersFor(null)
                 : headersByMethod.computeIfAbsent(method, this::headersFor);
         // What is left in the template was made for this call: headers with templated values.
@@ -82,7 +83,7 @@ public final class TexterTarget<T> implements Target<T> {
                 template.body(), template.requestCharset(), template);
     }
 
-    private Map<String, Collection<String>> headersFor(Method method) {
+    private Map<String, Collection<String>> headersFor(@Nullable Method method) {
         Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (method != null) {
             headers.putAll(contract.fixedHeaders(method));

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the date-times Texter sends ({@code 2025-02-26T13:02:58.353Z}, or with a {@code +hh:mm} offset) with a
@@ -40,7 +41,7 @@ final class IsoOffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDa
 
     @Override
     @SuppressWarnings("unchecked")
-    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, @Nullable BeanProperty property)
             throws JsonMappingException {
         JsonDeserializer<?> contextual = ((ContextualDeserializer) standard).createContextual(ctxt, property);
         JsonFormat.Value format = findFormatOverrides(ctxt, property, OffsetDateTime.class);
@@ -51,7 +52,7 @@ final class IsoOffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDa
     }
 
     @Override
-    public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public @Nullable OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         if (p.hasToken(JsonToken.VALUE_STRING)) {
             OffsetDateTime fast = parse(p.getText());
             if (fast != null) {
@@ -67,7 +68,7 @@ final class IsoOffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDa
      * @param text the JSON string
      * @return the date-time, or {@code null} when the text is not of that form or not a valid date-time
      */
-    static OffsetDateTime parse(String text) {
+    static @Nullable OffsetDateTime parse(String text) {
         int n = text.length();
         if (n < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':') {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks a list paged with {@code skip} and {@code limit}: the caller's query is copied for every page with
@@ -26,8 +27,10 @@ final class OffsetPages {
      * @param items           the items of one answer
      * @param total           the total of one answer, or {@code null} when the operation reports none
      */
-    static <T, Q extends Map<String, Object>, R> Paged<T> of(Q query, Supplier<Q> newQuery, int defaultPageSize,
-            Function<Q, R> call, Function<R, List<T>> items, Function<R, Integer> total) {
+    static <T, Q extends Map<String, Object>, R> Paged<T> of(@Nullable Q query, Supplier<Q> newQuery,
+            int defaultPageSize, Function<? super Q, ? extends @Nullable R> call,
+            Function<? super R, ? extends @Nullable List<T>> items,
+            Function<? super R, ? extends @Nullable Integer> total) {
         int firstSkip = Math.toIntExact(number(query, "skip", 0, 0));
         int pageSize = Math.toIntExact(number(query, "limit", defaultPageSize, 1));
         return new Paged<>(() -> new PageIterator<T>() {
@@ -55,7 +58,7 @@ final class OffsetPages {
     }
 
     /** Reads a whole-number query parameter set through a generated {@code *QueryParams} setter. */
-    static long number(Map<String, Object> query, String name, long absent, long minimum) {
+    static long number(@Nullable Map<String, Object> query, String name, long absent, long minimum) {
         Object value = query == null ? null : query.get(name);
         if (value == null) {
             return absent;

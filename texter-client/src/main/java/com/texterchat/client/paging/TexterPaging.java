@@ -20,6 +20,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every paged Texter list as a lazy {@link Paged} sequence of items. Obtain it from
@@ -94,7 +95,7 @@ public final class TexterPaging {
      *              for none)
      * @return the chats, fetched page by page
      */
-    public Paged<Chat> searchChats(ChatsApi.SearchChatsQueryParams query) {
+    public Paged<Chat> searchChats(ChatsApi.@Nullable SearchChatsQueryParams query) {
         return OffsetPages.of(query, ChatsApi.SearchChatsQueryParams::new, DEFAULT_PAGE_SIZE, chats::searchChats,
                 ChatSearchResult::getData, ChatSearchResult::getTotal);
     }
@@ -121,7 +122,7 @@ public final class TexterPaging {
      * @throws IllegalArgumentException when only one of {@code beforeTime}/{@code beforeId} or a
      *                                  {@code botSessionId} is given, or {@code limit} is below 1
      */
-    public Paged<Message> chatMessages(String chatId, MessagesApi.GetChatMessagesQueryParams query) {
+    public Paged<Message> chatMessages(String chatId, MessagesApi.@Nullable GetChatMessagesQueryParams query) {
         Objects.requireNonNull(chatId, "chatId");
         MessagesApi.GetChatMessagesQueryParams base = new MessagesApi.GetChatMessagesQueryParams();
         if (query != null) {
@@ -132,14 +133,15 @@ public final class TexterPaging {
                     + " in one answer; call messages().getChatMessages(...) with it instead");
         }
         boolean hasTime = base.get("beforeTime") != null;
-        boolean hasId = base.get("beforeId") != null;
+        Object beforeId = base.get("beforeId");
+        boolean hasId = beforeId != null;
         if (hasTime != hasId) {
             throw new IllegalArgumentException("beforeTime and beforeId go together: give both (the timestamp and _id"
                     + " of the message to start below) or neither");
         }
         int pageSize = Math.toIntExact(OffsetPages.number(base, "limit", DEFAULT_PAGE_SIZE, 1));
         Long givenTime = hasTime ? OffsetPages.number(base, "beforeTime", 0, 0) : null;
-        String givenId = hasId ? URLDecoder.decode(base.get("beforeId").toString(), StandardCharsets.UTF_8) : null;
+        String givenId = beforeId != null ? URLDecoder.decode(beforeId.toString(), StandardCharsets.UTF_8) : null;
         base.remove("limit");
         base.remove("beforeTime");
         base.remove("beforeId");
@@ -164,7 +166,7 @@ public final class TexterPaging {
      *              ({@code null} for none)
      * @return the quick replies, fetched page by page
      */
-    public Paged<QuickReply> quickReplies(QuickRepliesApi.ListQuickRepliesQueryParams query) {
+    public Paged<QuickReply> quickReplies(QuickRepliesApi.@Nullable ListQuickRepliesQueryParams query) {
         return OffsetPages.of(query, QuickRepliesApi.ListQuickRepliesQueryParams::new, DEFAULT_PAGE_SIZE,
                 quickReplies::listQuickReplies, QuickReplyList::getQuickReplies, QuickReplyList::getTotal);
     }
@@ -184,7 +186,7 @@ public final class TexterPaging {
      * @param query paging parameters ({@code null} for the defaults)
      * @return the labels, fetched page by page
      */
-    public Paged<Label> labels(LabelsApi.ListLabelsQueryParams query) {
+    public Paged<Label> labels(LabelsApi.@Nullable ListLabelsQueryParams query) {
         return OffsetPages.of(query, LabelsApi.ListLabelsQueryParams::new, DEFAULT_PAGE_SIZE, labels::listLabels,
                 LabelList::getLabels, LabelList::getTotal);
     }
@@ -204,7 +206,8 @@ public final class TexterPaging {
      * @param query paging parameters ({@code null} for the defaults)
      * @return the recipients, fetched page by page
      */
-    public Paged<UnsubscribedUser> unsubscribedUsers(TemplateSubscriptionsApi.ListUnsubscribedUsersQueryParams query) {
+    public Paged<UnsubscribedUser> unsubscribedUsers(
+            TemplateSubscriptionsApi.@Nullable ListUnsubscribedUsersQueryParams query) {
         return OffsetPages.of(query, TemplateSubscriptionsApi.ListUnsubscribedUsersQueryParams::new,
                 DEFAULT_UNSUBSCRIBED_PAGE_SIZE, templateSubscriptions::listUnsubscribedUsers, list -> list,
                 list -> null);
@@ -228,7 +231,7 @@ public final class TexterPaging {
      * @return the recipients, fetched page by page
      */
     public Paged<UnsubscribedUser> unsubscribedUsers(String accountId,
-            TemplateSubscriptionsApi.ListUnsubscribedUsersByAccountQueryParams query) {
+            TemplateSubscriptionsApi.@Nullable ListUnsubscribedUsersByAccountQueryParams query) {
         Objects.requireNonNull(accountId, "accountId");
         return OffsetPages.of(query, TemplateSubscriptionsApi.ListUnsubscribedUsersByAccountQueryParams::new,
                 DEFAULT_UNSUBSCRIBED_PAGE_SIZE, page -> templateSubscriptions.listUnsubscribedUsersByAccount(accountId,
@@ -251,7 +254,7 @@ public final class TexterPaging {
      *              for none)
      * @return the runs, fetched page by page
      */
-    public Paged<ScenarioRun> scenarioRuns(ScenariosApi.ListScenarioRunsQueryParams query) {
+    public Paged<ScenarioRun> scenarioRuns(ScenariosApi.@Nullable ListScenarioRunsQueryParams query) {
         return OffsetPages.of(query, ScenariosApi.ListScenarioRunsQueryParams::new, DEFAULT_PAGE_SIZE,
                 scenarios::listScenarioRuns, ScenarioRunList::getRuns, ScenarioRunList::getTotal);
     }

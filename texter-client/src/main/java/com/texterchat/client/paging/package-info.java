@@ -4,4 +4,7 @@
  * {@link com.texterchat.client.paging.Paged} sequence of items that fetches the next page only when the caller
  * reaches it, so {@code stream().limit(10)} costs one request and a full walk costs one request per page.
  */
+@NullMarked
 package com.texterchat.client.paging;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package com.texterchat.client.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A delivery of an event this SDK knows, with its data bound to the generated model of that event.
@@ -14,7 +15,7 @@ public final class KnownWebhookEvent<D> extends WebhookEvent {
     private final Class<D> dataType;
     private final D data;
 
-    KnownWebhookEvent(String eventName, Supplier<JsonNode> eventDataJson, Map<String, Object> extras,
+    KnownWebhookEvent(String eventName, Supplier<JsonNode> eventDataJson, Map<String, @Nullable Object> extras,
             Class<D> dataType, D data) {
         super(eventName, eventDataJson, extras);
         this.dataType = dataType;

@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -137,14 +138,14 @@ public final class TexterWebhooks {
             throw new InvalidWebhookException("Webhook body must be a JSON object with eventName and eventData, got"
                     + " a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT), null);
         }
-        String eventName = null;
-        Class<?> type = null;
-        String invalidName = null;
-        JsonToken dataStart = null;
-        Object data = null;
-        JsonNode dataJson = null;
-        TokenBuffer bufferedData = null;
-        Map<String, Object> extras = new LinkedHashMap<>();
+        @Nullable String eventName = null;
+        @Nullable Class<?> type = null;
+        @Nullable String invalidName = null;
+        @Nullable JsonToken dataStart = null;
+        @Nullable Object data = null;
+        @Nullable JsonNode dataJson = null;
+        @Nullable TokenBuffer bufferedData = null;
+        Map<String, @Nullable Object> extras = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -190,7 +191,7 @@ public final class TexterWebhooks {
             throw new InvalidWebhookException("eventData of " + eventName + " must be a JSON object, got a JSON "
                     + valueKind(dataStart), null);
         }
-        Map<String, Object> frozenExtras = Collections.unmodifiableMap(extras);
+        Map<String, @Nullable Object> frozenExtras = Collections.unmodifiableMap(extras);
         if (type == null) {
             if (dataJson == null) {
                 dataJson = bufferedData != null ? mapper.readTree(bufferedData.asParser(mapper))
@@ -202,7 +203,8 @@ public final class TexterWebhooks {
             throw new InvalidWebhookException(eventName + " delivery has no eventData object", null);
         }
         if (data == null) {
-            try (JsonParser buffered = bufferedData.asParser(mapper)) {
+            // eventData came before eventName, so it was buffered (an object, as hasData says)
+            try (JsonParser buffered = Objects.requireNonNull(bufferedData, "bufferedData").asParser(mapper)) {
                 data = bind(buffered, eventName, type);
             }
         }
@@ -210,7 +212,7 @@ public final class TexterWebhooks {
     }
 
     private static <D> KnownWebhookEvent<D> known(String eventName, Class<D> type, Object data, byte[] body,
-            Map<String, Object> extras) {
+            Map<String, @Nullable Object> extras) {
         return new KnownWebhookEvent<>(eventName, () -> eventDataOf(body), extras, type, type.cast(data));
     }
 
@@ -231,7 +233,8 @@ public final class TexterWebhooks {
     }
 
     /** An extra envelope value as a plain Java value; strings, booleans and nulls without a databind round. */
-    private static Object extraValue(ObjectMapper mapper, JsonParser parser, JsonToken value) throws IOException {
+    private static @Nullable Object extraValue(ObjectMapper mapper, JsonParser parser, JsonToken value)
+            throws IOException {
         return switch (value) {
             case VALUE_STRING -> parser.getText();
             case VALUE_TRUE -> Boolean.TRUE;
@@ -267,7 +270,7 @@ public final class TexterWebhooks {
     }
 
     /** The parse error behind a binding failure, when the JSON itself was broken. */
-    private static JsonParseException syntaxError(Throwable e) {
+    private static @Nullable JsonParseException syntaxError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonParseException) {
                 return (JsonParseException) t;
@@ -294,7 +297,7 @@ public final class TexterWebhooks {
         return path.toString();
     }
 
-    private static String location(JsonLocation location) {
+    private static String location(@Nullable JsonLocation location) {
         return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 

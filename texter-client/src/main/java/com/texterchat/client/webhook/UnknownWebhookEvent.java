@@ -2,6 +2,7 @@ package com.texterchat.client.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A delivery whose {@code eventName} this SDK version does not know, e.g. a custom name chosen in a scenario or an
@@ -10,7 +11,7 @@ import java.util.Map;
  */
 public final class UnknownWebhookEvent extends WebhookEvent {
 
-    UnknownWebhookEvent(String eventName, JsonNode eventDataJson, Map<String, Object> extras) {
+    UnknownWebhookEvent(String eventName, JsonNode eventDataJson, Map<String, @Nullable Object> extras) {
         super(eventName, () -> eventDataJson, extras);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One webhook delivery: the {@code eventName}, its data and any extra top-level keys of the envelope.
@@ -24,12 +25,12 @@ import java.util.function.Supplier;
 public abstract sealed class WebhookEvent permits KnownWebhookEvent, UnknownWebhookEvent {
 
     private final String eventName;
-    private final Map<String, Object> extras;
+    private final Map<String, @Nullable Object> extras;
     /** Reads the {@code eventData} JSON; a typed event only builds that tree when it is asked for. */
     private final Supplier<JsonNode> eventDataSource;
-    private volatile JsonNode eventDataJson;
+    private volatile @Nullable JsonNode eventDataJson;
 
-    WebhookEvent(String eventName, Supplier<JsonNode> eventDataSource, Map<String, Object> extras) {
+    WebhookEvent(String eventName, Supplier<JsonNode> eventDataSource, Map<String, @Nullable Object> extras) {
         this.eventName = eventName;
         this.eventDataSource = eventDataSource;
         this.extras = extras;
@@ -97,7 +98,7 @@ public abstract sealed class WebhookEvent permits KnownWebhookEvent, UnknownWebh
      *
      * @return the extras, unmodifiable, in the order received
      */
-    public Map<String, Object> extras() {
+    public Map<String, @Nullable Object> extras() {
         return extras;
     }
 
@@ -112,7 +113,7 @@ public abstract sealed class WebhookEvent permits KnownWebhookEvent, UnknownWebh
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

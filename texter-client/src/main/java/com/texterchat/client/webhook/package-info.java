@@ -6,4 +6,7 @@
  * version does not know (they are passed on, not rejected). Keys next to {@code eventName} and {@code eventData},
  * such as the {@code projectId} some scenarios add, are kept as extras.
  */
+@NullMarked
 package com.texterchat.client.webhook;
+
+import org.jspecify.annotations.NullMarked;

@@ -182,8 +182,8 @@ public final class TexterSpec {
         return text && example.isTextual() ? example.asText() : mapper.writeValueAsString(example);
     }
 
-    /** {@code Foo} for {@code {"$ref": "#/components/schemas/Foo"}}, {@code Foo[]} for an array of them. */
-    private static String schemaName(JsonNode schema) {
+    /** {@code Foo} for {@code {"$ref": "#/components/schemas/Foo"}}, {@code Foo[]} for an array of them, else null. */
+    private static @Nullable String schemaName(JsonNode schema) {
         if (schema.has("$ref")) {
             String ref = schema.get("$ref").asText();
             return ref.substring(ref.lastIndexOf('/') + 1);
