@@ -115,10 +115,10 @@ class TemplateCampaignExample : Example {
             progress.begin(phone)
             val order = OrderBook.latestOrder(recipient)
             try {
-                val sent = texter.sendTemplate(sendTemplate(TEMPLATE_NAME, to = recipient) {
+                val sent = texter.sendTemplate(TEMPLATE_NAME, to = recipient) {
                     language = LANGUAGE
                     body(order.firstName, order.number)
-                })
+                }
                 report.sent += phone
                 progress.end("sent (message ${sent.messageId})")
             } catch (e: TexterOperationFailedException) {
