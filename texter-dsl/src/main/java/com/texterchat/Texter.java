@@ -49,7 +49,6 @@ import com.texterchat.model.Template;
 import com.texterchat.model.TemplateLocalizationRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -63,7 +62,7 @@ import org.jspecify.annotations.Nullable;
  * Texter texter = Texter.connect("demo", System.getenv("TEXTER_API_TOKEN"));
  * ChatSearchResult found = texter.chats().searchChats(new ChatsApi.SearchChatsQueryParams().search("972521234567"));
  * texter.sendMessage(chatId, Messages.buttons("Was this helpful?").button("Yes", "yes").button("No", "no"));
- * texter.sendTemplate("inbox_marketing_98", "972521234567", t -> t.body("John"));
+ * texter.sendTemplate(Templates.send("inbox_marketing_98", "972521234567").body("John"));
  * texter.importSubscription(WebhookSubscriptions.newIncomingMessages("https://crm.example.com/hook"));
  * }</pre>
  *
@@ -254,18 +253,14 @@ public final class Texter {
     // ---- templates -----------------------------------------------------------------------------------
 
     /**
-     * Sends an approved template (Send Template Message). Check {@code success} on the answer: Texter refuses
-     * recipients who unsubscribed from templates with HTTP 200 and {@code success: false}.
+     * Sends an approved template (Send Template Message) built with {@link Templates#send(String, String)}:
+     * {@code texter.sendTemplate(Templates.send("order_ready", phone).language("en").body("Roy", "15033"))}. Check
+     * {@code success} on the answer: Texter refuses recipients who unsubscribed from templates with HTTP 200 and
+     * {@code success: false}. (From Kotlin, {@code texter.sendTemplate("order_ready", phone) { ... }} of
+     * {@code com.texterchat.dsl.kotlin} does the same in one call.)
      */
     public SendTemplateResponse sendTemplate(SendTemplateBuilder template) {
         return sendTemplate(template.build());
-    }
-
-    /** Sends a template to {@code to}, with values set by {@code values}. */
-    public SendTemplateResponse sendTemplate(String templateName, String to, Consumer<SendTemplateBuilder> values) {
-        SendTemplateBuilder builder = Templates.send(templateName, to);
-        values.accept(builder);
-        return sendTemplate(builder);
     }
 
     /** Sends a template body after checking it against {@link TemplateRules}. */

@@ -158,7 +158,7 @@ class TexterTest extends TexterServer {
     void sendTemplateSendsTheBuiltBody() {
         answer(post(API + "/whatsapp/templates/send"), 200, "{\"success\": true, \"messageId\": \"m1\"}");
 
-        SendTemplateResponse sent = texter.sendTemplate("inbox_marketing_98", "972521234567", t -> { });
+        SendTemplateResponse sent = texter.sendTemplate(Templates.send("inbox_marketing_98", "972521234567"));
 
         assertThat(sent.getMessageId()).isEqualTo("m1");
         server.verify(postRequestedFor(urlEqualTo(API + "/whatsapp/templates/send"))

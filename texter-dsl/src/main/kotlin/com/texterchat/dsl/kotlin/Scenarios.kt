@@ -1,16 +1,24 @@
 @file:JvmName("KotlinScenarios")
+@file:OptIn(ExperimentalContracts::class)
 
 package com.texterchat.dsl.kotlin
 
+import com.texterchat.Texter
 import com.texterchat.dsl.scenario.DraftOperation
 import com.texterchat.dsl.scenario.LoopPosition
 import com.texterchat.dsl.scenario.ScenarioBuilder
 import com.texterchat.dsl.scenario.ScenarioComponents
 import com.texterchat.dsl.scenario.ScenarioValues
 import com.texterchat.dsl.scenario.Scenarios
+import com.texterchat.model.ImportSubscriptionRequest
+import com.texterchat.model.Scenario
 import com.texterchat.model.ScenarioComponent
 import com.texterchat.model.ScenarioDocument
 import com.texterchat.model.ScenarioLoader
+import com.texterchat.model.SubscriptionImportStatus
+import kotlin.contracts.ExperimentalContracts
+import kotlin.contracts.InvocationKind
+import kotlin.contracts.contract
 
 /** `{"##provide": {"provider": provider, "key": key}}`: a value taken from the event or a loader. */
 fun provide(provider: String, key: String): Map<String, Any> = ScenarioValues.provide(provider, key)
@@ -19,9 +27,9 @@ fun provide(provider: String, key: String): Map<String, Any> = ScenarioValues.pr
 fun interpolate(provider: String, key: String, vararg transforms: String): String =
     ScenarioValues.interpolate(provider, key, *transforms)
 
-/** The body of [scenario]. */
+/** The triggers, loaders, conditions and actions of a [scenario]. */
 @TexterDsl
-class ScenarioScope internal constructor(private val builder: ScenarioBuilder) {
+class ScenarioScope @PublishedApi internal constructor(private val builder: ScenarioBuilder) {
     /** The description shown in Texter. */
     var description: String? = null
 
@@ -69,6 +77,8 @@ class ScenarioScope internal constructor(private val builder: ScenarioBuilder) {
         builder.tags(*tags)
     }
 
+    /** Builds the document and checks it. */
+    @PublishedApi
     internal fun build(): ScenarioDocument {
         description?.let { builder.description(it) }
         builder.unorderedActions(unorderedActions)
@@ -109,7 +119,7 @@ class ConditionGroupScope internal constructor() {
 }
 
 /**
- * A scenario document:
+ * Builds a scenario document (the `data` of an import), e.g. a webhook subscription:
  * ```
  * scenario("(SUB) New Incoming Messages") {
  *     trigger("domain.message.created")
@@ -118,21 +128,106 @@ class ConditionGroupScope internal constructor() {
  *     request("https://crm.example.com/hook", mapOf("eventName" to "newIncomingMessage"))
  * }
  * ```
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException when the document breaks a rule
  */
-fun scenario(name: String, block: ScenarioScope.() -> Unit): ScenarioDocument =
-    ScenarioScope(Scenarios.scenario(name)).apply(block).build()
+inline fun scenario(name: String, block: ScenarioScope.() -> Unit): ScenarioDocument {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return ScenarioScope(Scenarios.scenario(name)).apply(block).build()
+}
 
-/** Collects Update Draft operations: `draftOperations { +DraftOperation.rename("New name") }`. */
+/**
+ * Builds an Import Subscription body for the [scenario] named [name], saved as [status] (delivering at once when
+ * [SubscriptionImportStatus.ACTIVE], the default) and attributed to [authorUid] (automatic when `null`). The
+ * ready-made subscriptions of `WebhookSubscriptions` cover the common events.
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException when the body breaks a rule
+ */
+inline fun subscriptionImport(
+    name: String,
+    status: SubscriptionImportStatus = SubscriptionImportStatus.ACTIVE,
+    authorUid: String? = null,
+    block: ScenarioScope.() -> Unit,
+): ImportSubscriptionRequest {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    val subscription = Scenarios.importOf(scenario(name, block)).asStatus(status)
+    authorUid?.let { subscription.authorUid(it) }
+    return subscription.build()
+}
+
+/**
+ * Imports a webhook subscription defined in place (Import Subscription), as [subscriptionImport] builds it:
+ * ```
+ * texter.importSubscription("(SUB) Chats resolved") {
+ *     trigger("domain.chat.status")
+ *     anyOf { filtrex("status == 3", provide("chat", "chat")) }
+ *     request("https://crm.example.com/texter/webhook", mapOf("eventName" to "chatResolved"))
+ * }
+ * ```
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException before any request, when the body breaks a rule
+ */
+inline fun Texter.importSubscription(
+    name: String,
+    status: SubscriptionImportStatus = SubscriptionImportStatus.ACTIVE,
+    authorUid: String? = null,
+    block: ScenarioScope.() -> Unit,
+): Scenario {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return importSubscription(subscriptionImport(name, status, authorUid, block))
+}
+
+/** Collects Update Draft operations: `+DraftOperation.rename("New name")`, or [add]. */
 @TexterDsl
-class DraftOperationsScope internal constructor() {
-    internal val operations = mutableListOf<DraftOperation>()
+class DraftOperationsScope @PublishedApi internal constructor() {
+    /** The operations added so far, in order. */
+    @PublishedApi
+    internal val operations: MutableList<DraftOperation> = mutableListOf()
 
     /** Adds an operation. */
     operator fun DraftOperation.unaryPlus() {
         operations += this
     }
+
+    /** Adds an operation. */
+    fun add(operation: DraftOperation) {
+        operations += operation
+    }
 }
 
-/** The operations of an Update Draft body, in order. */
-fun draftOperations(block: DraftOperationsScope.() -> Unit): List<DraftOperation> =
-    DraftOperationsScope().apply(block).operations.toList()
+/** Builds the operations of an Update Draft body, in order: `draftOperations { +DraftOperation.rename("VIP") }`. */
+inline fun draftOperations(block: DraftOperationsScope.() -> Unit): List<DraftOperation> {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return DraftOperationsScope().apply(block).operations.toList()
+}
+
+/**
+ * Applies [draftOperations] to the draft of the scenario [scenarioId] (Update Draft), without publishing it.
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException before any request, when [scenarioId] is blank
+ */
+inline fun Texter.editDraft(scenarioId: String, block: DraftOperationsScope.() -> Unit): Scenario {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return editDraft(scenarioId, draftOperations(block))
+}
+
+/**
+ * Applies [draftOperations] to the draft of the scenario [scenarioId] and publishes it as a new revision with
+ * [revisionComment]:
+ * ```
+ * texter.editAndPublishDraft(scenarioId, revisionComment = "VIP only") {
+ *     +DraftOperation.addCondition(0, "filtrex", mapOf("expression" to "inArray(labels, \"VIP\")"))
+ * }
+ * ```
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException before any request, when [scenarioId] is blank
+ * @throws com.texterchat.dsl.TexterWorkflowException when a call fails, naming the step
+ */
+inline fun Texter.editAndPublishDraft(
+    scenarioId: String,
+    revisionComment: String? = null,
+    block: DraftOperationsScope.() -> Unit,
+): Scenario {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return editAndPublishDraft(scenarioId, draftOperations(block), revisionComment)
+}

@@ -1,21 +1,33 @@
 @file:JvmName("KotlinTemplates")
+@file:OptIn(ExperimentalContracts::class)
 
 package com.texterchat.dsl.kotlin
 
+import com.texterchat.Texter
+import com.texterchat.dsl.TemplateSubmission
 import com.texterchat.dsl.template.LocalizationBuilder
 import com.texterchat.dsl.template.NewTemplate
+import com.texterchat.dsl.template.NewTemplateBuilder
 import com.texterchat.dsl.template.ReplyActionBuilder
 import com.texterchat.dsl.template.SendTemplateBuilder
+import com.texterchat.dsl.template.TemplateSettingsBuilder
 import com.texterchat.dsl.template.TemplateValuesBuilder
 import com.texterchat.dsl.template.Templates
+import com.texterchat.dsl.template.UpdateTemplateBuilder
 import com.texterchat.model.ReplyChatStatus
 import com.texterchat.model.SendTemplateRequest
+import com.texterchat.model.SendTemplateResponse
 import com.texterchat.model.SessionMessage
+import com.texterchat.model.Template
 import com.texterchat.model.TemplateCategory
 import com.texterchat.model.TemplateHeaderFormat
 import com.texterchat.model.TemplateLocalizationRequest
 import com.texterchat.model.TemplateUsage
+import com.texterchat.model.UpdateTemplateRequest
 import java.time.Duration
+import kotlin.contracts.ExperimentalContracts
+import kotlin.contracts.InvocationKind
+import kotlin.contracts.contract
 
 /** Body values, header media and button payloads of a send (or of a localization's defaults). */
 @TexterDsl
@@ -25,17 +37,17 @@ open class TemplateValuesScope internal constructor(private val values: Template
         this.values.body(*values)
     }
 
-    /** An image header. */
+    /** An image header Texter downloads from [url]. */
     fun imageHeader(url: String) {
         values.imageHeader(url)
     }
 
-    /** A video header. */
+    /** A video header Texter downloads from [url]. */
     fun videoHeader(url: String) {
         values.videoHeader(url)
     }
 
-    /** A document header shown as [filename]. */
+    /** A document header Texter downloads from [url], shown as [filename]. */
     fun documentHeader(url: String, filename: String? = null) {
         values.documentHeader(url, filename)
     }
@@ -46,31 +58,34 @@ open class TemplateValuesScope internal constructor(private val values: Template
     }
 }
 
-/** The body of [sendTemplate]. */
+/** The values and options of a [templateMessage] or [Texter.sendTemplate]. */
 @TexterDsl
-class SendTemplateScope internal constructor(private val builder: SendTemplateBuilder) : TemplateValuesScope(builder) {
+class SendTemplateScope @PublishedApi internal constructor(private val builder: SendTemplateBuilder) :
+    TemplateValuesScope(builder) {
     /** The business number to send from; the default channel when not set. */
     var from: String? = null
 
-    /** The localization to send, e.g. `en`. */
+    /** The localization to send, e.g. `en`; the template's default language when not set. */
     var language: String? = null
 
-    /** Chat data to update as the template is sent. */
+    /** Chat data to update as the template is sent, e.g. `setChat("displayName", "Dana")`. */
     fun setChat(key: String, value: Any) {
         builder.setChat(key, value)
     }
 
-    /** What happens when the recipient replies. */
+    /** What happens when the recipient replies, overriding the template's own settings. */
     fun replyAction(block: ReplyActionScope.() -> Unit) {
         val scope = ReplyActionScope().apply(block)
         builder.replyAction { scope.applyTo(it) }
     }
 
-    /** The session message sent instead while the 24-hour window is open, e.g. `textMessage("...")`. */
+    /** The session message Texter sends instead while the 24-hour window is open, e.g. `textMessage("...")`. */
     fun sessionMessage(message: SessionMessage) {
         builder.sessionMessage(message)
     }
 
+    /** Builds the body and checks it. */
+    @PublishedApi
     internal fun build(): SendTemplateRequest {
         from?.let { builder.from(it) }
         language?.let { builder.language(it) }
@@ -114,21 +129,47 @@ class ReplyActionScope internal constructor() {
 }
 
 /**
- * A Send Template Message body:
+ * Builds a Send Template Message body for the approved template [templateName] and the recipient [to], without
+ * sending it (e.g. to prepare a campaign); [Texter.sendTemplate] builds and sends in one call.
  * ```
- * sendTemplate("inbox_marketing_95", to = "0521234567") {
+ * templateMessage("inbox_marketing_95", to = "0521234567") {
  *     language = "he"
  *     body("Roy", "15033")
  *     replyAction { chatStatus = ReplyChatStatus.PENDING; responsibleDepartment = "customer_service" }
  * }
  * ```
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException when the body breaks a rule
  */
-fun sendTemplate(templateName: String, to: String, block: SendTemplateScope.() -> Unit = {}): SendTemplateRequest =
-    SendTemplateScope(Templates.send(templateName, to)).apply(block).build()
+inline fun templateMessage(
+    templateName: String,
+    to: String,
+    block: SendTemplateScope.() -> Unit = {},
+): SendTemplateRequest {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return SendTemplateScope(Templates.send(templateName, to)).apply(block).build()
+}
 
-/** The WhatsApp-facing content of one language. */
+/**
+ * Sends the approved template [templateName] to [to] (Send Template Message):
+ * `texter.sendTemplate("order_ready", phone) { language = "en"; body("Roy", "15033") }`. Check `success` on the
+ * answer, or rely on the client: Texter refuses recipients who unsubscribed from templates with HTTP 200 and
+ * `success: false`.
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException before any request, when the body breaks a rule
+ */
+inline fun Texter.sendTemplate(
+    templateName: String,
+    to: String,
+    block: SendTemplateScope.() -> Unit = {},
+): SendTemplateResponse {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return sendTemplate(templateMessage(templateName, to, block))
+}
+
+/** The WhatsApp-facing content of one language of a template. */
 @TexterDsl
-class LocalizationScope internal constructor(private val builder: LocalizationBuilder) {
+class LocalizationScope @PublishedApi internal constructor(private val builder: LocalizationBuilder) {
     /** A TEXT header, with the example of its variable {{1}} when it has one. */
     fun textHeader(text: String, example: String? = null) {
         if (example == null) builder.textHeader(text) else builder.textHeader(text, example)
@@ -178,21 +219,26 @@ class LocalizationScope internal constructor(private val builder: LocalizationBu
     fun defaults(block: TemplateValuesScope.() -> Unit) {
         builder.defaults { d -> TemplateValuesScope(d).block() }
     }
+
+    /** Builds the localization and checks it. */
+    @PublishedApi
+    internal fun build(): TemplateLocalizationRequest = builder.build()
 }
 
-/** A Create or Update Localization body for [language]. */
-fun localization(language: String, block: LocalizationScope.() -> Unit): TemplateLocalizationRequest {
-    val builder = Templates.localization(language)
-    LocalizationScope(builder).block()
-    return builder.build()
+/**
+ * Builds a Create or Update Localization body for [language] (e.g. `en`, `he`, `en_US`):
+ * `localization("en") { body("Hi {{1}}, how can we help?", "John"); quickReply("Contact us") }`.
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException when the content breaks a rule
+ */
+inline fun localization(language: String, block: LocalizationScope.() -> Unit): TemplateLocalizationRequest {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return LocalizationScope(Templates.localization(language)).apply(block).build()
 }
 
-/** The settings and localizations of [newTemplate]. */
+/** Settings a new template and a template update share: what happens when a recipient replies, and who may use it. */
 @TexterDsl
-class NewTemplateScope internal constructor() {
-    /** The unique name; Texter assigns one when it is not set. */
-    var name: String? = null
-
+abstract class TemplateSettingsScope internal constructor() {
     /** Make this the account's default template. */
     var isDefault: Boolean? = null
 
@@ -202,46 +248,164 @@ class NewTemplateScope internal constructor() {
     /** The bot node run after a reply (chat status BOT only). */
     var setBotNode: String? = null
 
-    /** The agent (email) the chat goes to after a reply. */
+    /** The agent (email) the chat goes to after a reply; not with [responsibleDepartment]. */
     var responsibleAgent: String? = null
 
-    /** The department the chat goes to after a reply. */
+    /** The department the chat goes to after a reply; not with [responsibleAgent]. */
     var responsibleDepartment: String? = null
 
     /** The text sent automatically after a reply. */
     var replyText: String? = null
-    internal val localizations = mutableListOf<Pair<String, LocalizationScope.() -> Unit>>()
 
-    /** Adds the content for [language]. */
+    internal fun applyTo(settings: TemplateSettingsBuilder<*>) {
+        isDefault?.let { settings.isDefault(it) }
+        departments?.let { settings.departments(it) }
+        setBotNode?.let { settings.setBotNode(it) }
+        responsibleAgent?.let { settings.responsibleAgent(it) }
+        responsibleDepartment?.let { settings.responsibleDepartment(it) }
+        replyText?.let { settings.replyText(it) }
+    }
+}
+
+/** The settings and localizations of a [newTemplate]. */
+@TexterDsl
+class NewTemplateScope @PublishedApi internal constructor(
+    title: String,
+    category: TemplateCategory,
+    usage: TemplateUsage,
+    chatStatus: ReplyChatStatus,
+) : TemplateSettingsScope() {
+    private val builder: NewTemplateBuilder = Templates.newTemplate(title, category, usage, chatStatus)
+
+    /** The unique name (letters, digits, `_`); Texter assigns one such as `inbox_marketing_95` when it is not set. */
+    var name: String? = null
+
+    /** Adds the content for [language]; a template needs at least one to be created and submitted. */
     fun localization(language: String, block: LocalizationScope.() -> Unit) {
-        localizations += language to block
+        builder.localization(language) { LocalizationScope(it).block() }
+    }
+
+    /** Builds the template and checks it. */
+    @PublishedApi
+    internal fun build(): NewTemplate {
+        applyTo(builder)
+        name?.let { builder.name(it) }
+        return builder.build()
     }
 }
 
 /**
- * A new template, for `Texter.createAndSubmitTemplate`:
+ * Builds a new template without creating it; [Texter.createAndSubmitTemplate] builds, creates and submits in one
+ * call.
  * ```
  * newTemplate("Welcome", TemplateCategory.MARKETING, TemplateUsage.INBOX, ReplyChatStatus.PENDING) {
  *     localization("en") { body("Hi {{1}}, how can we help?", "John"); quickReply("Contact us") }
  * }
  * ```
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException when the template breaks a rule
  */
-fun newTemplate(
+inline fun newTemplate(
     title: String,
     category: TemplateCategory,
     usage: TemplateUsage,
     chatStatus: ReplyChatStatus,
     block: NewTemplateScope.() -> Unit,
 ): NewTemplate {
-    val scope = NewTemplateScope().apply(block)
-    val builder = Templates.newTemplate(title, category, usage, chatStatus)
-    scope.name?.let { builder.name(it) }
-    scope.isDefault?.let { builder.isDefault(it) }
-    scope.departments?.let { builder.departments(it) }
-    scope.setBotNode?.let { builder.setBotNode(it) }
-    scope.responsibleAgent?.let { builder.responsibleAgent(it) }
-    scope.responsibleDepartment?.let { builder.responsibleDepartment(it) }
-    scope.replyText?.let { builder.replyText(it) }
-    scope.localizations.forEach { (language, content) -> builder.localization(language) { LocalizationScope(it).content() } }
-    return builder.build()
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return NewTemplateScope(title, category, usage, chatStatus).apply(block).build()
+}
+
+/**
+ * Creates a template on the business number [accountId] and, language by language, adds its localization and
+ * submits it for WhatsApp's approval, as `Texter.createAndSubmitTemplate(String, NewTemplate)` does.
+ * ```
+ * texter.createAndSubmitTemplate(accountId, "Order ready", TemplateCategory.UTILITY, TemplateUsage.INBOX,
+ *         ReplyChatStatus.PENDING) {
+ *     name = "order_ready"
+ *     localization("en") { body("Hi {{1}}, order {{2}} is ready.", "Roy", "15033") }
+ * }
+ * ```
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException before any request, when the template breaks a rule
+ * @throws com.texterchat.dsl.TexterWorkflowException when a call fails, naming the step and what had completed
+ */
+inline fun Texter.createAndSubmitTemplate(
+    accountId: String,
+    title: String,
+    category: TemplateCategory,
+    usage: TemplateUsage,
+    chatStatus: ReplyChatStatus,
+    block: NewTemplateScope.() -> Unit,
+): TemplateSubmission {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return createAndSubmitTemplate(accountId, newTemplate(title, category, usage, chatStatus, block))
+}
+
+/**
+ * Creates a template on [accountId] and adds its localizations without submitting them, so they stay editable in
+ * Texter, as `Texter.createTemplateDraft(String, NewTemplate)` does.
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException before any request, when the template breaks a rule
+ * @throws com.texterchat.dsl.TexterWorkflowException when a call fails, naming the step and what had completed
+ */
+inline fun Texter.createTemplateDraft(
+    accountId: String,
+    title: String,
+    category: TemplateCategory,
+    usage: TemplateUsage,
+    chatStatus: ReplyChatStatus,
+    block: NewTemplateScope.() -> Unit,
+): TemplateSubmission {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return createTemplateDraft(accountId, newTemplate(title, category, usage, chatStatus, block))
+}
+
+/** The fields a [templateUpdate] changes; fields left unset stay as they are. */
+@TexterDsl
+class TemplateUpdateScope @PublishedApi internal constructor() : TemplateSettingsScope() {
+    /** The title shown in Texter. */
+    var title: String? = null
+
+    /** The status the chat moves to when the recipient replies. */
+    var chatStatus: ReplyChatStatus? = null
+
+    /** Whether the template is meant for one-to-one (`inbox`) or `bulk` sends. */
+    var usage: TemplateUsage? = null
+
+    /** The Java builder holding the changes. */
+    @PublishedApi
+    internal fun builder(): UpdateTemplateBuilder {
+        val builder = Templates.update()
+        applyTo(builder)
+        title?.let { builder.title(it) }
+        chatStatus?.let { builder.chatStatus(it) }
+        usage?.let { builder.usage(it) }
+        return builder
+    }
+}
+
+/**
+ * Builds an Update Existing Template body (at least one field): `templateUpdate { title = "Order ready (v2)" }`.
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException when the body breaks a rule
+ */
+inline fun templateUpdate(block: TemplateUpdateScope.() -> Unit): UpdateTemplateRequest {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return TemplateUpdateScope().apply(block).builder().build()
+}
+
+/**
+ * Updates the settings of the template [templateName] on [accountId] (Update Existing Template):
+ * `texter.updateTemplate(accountId, "order_ready") { replyText = "Thanks, we are on it." }`.
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException before any request, when the body breaks a rule
+ */
+inline fun Texter.updateTemplate(
+    accountId: String,
+    templateName: String,
+    block: TemplateUpdateScope.() -> Unit,
+): Template {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return updateTemplate(accountId, templateName, TemplateUpdateScope().apply(block).builder())
 }

@@ -349,7 +349,9 @@ class TemplatesTest extends RuleTests {
     }
 
     private static void send(String name, String to, Consumer<SendTemplateBuilder> values) {
-        texter.sendTemplate(name, to, values);
+        SendTemplateBuilder template = Templates.send(name, to);
+        values.accept(template);
+        texter.sendTemplate(template);
     }
 
     private static NewTemplateBuilder welcome() {

@@ -6,9 +6,10 @@ import com.texterchat.client.error.TexterException
 import com.texterchat.client.error.TexterIoException
 import com.texterchat.client.error.TexterOperationFailedException
 import com.texterchat.dsl.TemplateSubmission
+import com.texterchat.dsl.kotlin.asSequence
 import com.texterchat.dsl.kotlin.newTemplate
+import com.texterchat.dsl.kotlin.sendTemplate
 import com.texterchat.dsl.template.NewTemplate
-import com.texterchat.dsl.template.Templates
 import com.texterchat.examples.chats.CustomerChats
 import com.texterchat.model.ReplyChatStatus
 import com.texterchat.model.Template
@@ -62,7 +63,7 @@ class TemplateCampaign(private val texter: Texter, val accountId: String) {
 
     /** Up to [limit] numbers that unsubscribed from templates on [accountId] (List Unsubscribed Users, all pages). */
     fun unsubscribed(limit: Int): List<String> =
-        texter.paging().unsubscribedUsers(accountId).stream().limit(limit.toLong()).map { it.phone }.toList()
+        texter.paging().unsubscribedUsers(accountId).asSequence().take(limit).map { it.phone }.toList()
 
     /** Sends the template to each recipient in turn ([sendTo]); never sends to one twice. */
     fun send(recipients: List<String>): CampaignReport {
@@ -84,8 +85,11 @@ class TemplateCampaign(private val texter: Texter, val accountId: String) {
         val phone = "+$digits"
         val order = OrderBook.latestOrder(digits)
         return try {
-            val sent = texter.sendTemplate(Templates.send(TEMPLATE_NAME, digits).from(accountId).language(LANGUAGE)
-                .body(order.firstName, order.number))
+            val sent = texter.sendTemplate(TEMPLATE_NAME, to = digits) {
+                from = accountId
+                language = LANGUAGE
+                body(order.firstName, order.number)
+            }
             SendOutcome.Sent(phone, sent.messageId)
         } catch (e: TexterOperationFailedException) {
             // HTTP 200 with success: false; Texter refuses recipients who unsubscribed from templates.
