@@ -12,7 +12,7 @@ import com.texterchat.model.Message
  * The items as a lazy [Sequence] that fetches the next page only when it is reached, so `take(10)` costs one
  * request. Each iteration of the sequence starts a new walk from the first page (with fresh requests).
  */
-fun <T> Paged<T>.asSequence(): Sequence<T> = Sequence { iterator() }
+fun <T : Any> Paged<T>.asSequence(): Sequence<T> = Sequence { iterator() }
 
 /**
  * The chats Search Chats finds, newest last message first, as a lazy [Sequence] (one request per page of 100):

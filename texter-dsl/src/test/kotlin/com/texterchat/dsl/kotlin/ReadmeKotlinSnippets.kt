@@ -20,6 +20,15 @@ import com.texterchat.model.TemplateUsage
  */
 internal object ReadmeKotlinSnippets {
 
+    fun quickStart(texter: Texter) {
+        // readme:start kotlin-quick-start
+        val chat = texter.allChats { search("972521234567") }.first()   // chat.id is a String, never null
+        texter.sendText(chat.id, "Your order is ready for pick-up.")
+        // outside WhatsApp's 24-hour window, send an approved template instead
+        texter.sendTemplate("order_ready", "972521234567") { language = "en"; body("Roy", "15033") }
+        // readme:end
+    }
+
     fun messages(texter: Texter, chatId: String) {
         // readme:start kotlin-messages
         texter.sendText(chatId, "Your order 15033 has shipped.") { tmpSendId = "crm-order-15033" }

@@ -28,6 +28,21 @@ class ReadmeKotlinSnippetsTest : TexterServer() {
         .map { "${it.method} ${it.url.substringBefore('?').removePrefix("/server/api/v2")}" }
 
     @Test
+    fun `the quick start finds the chat, answers in it and sends a template`() {
+        server.stubFor(any(urlPathEqualTo("/server/api/v2/chats/search"))
+            .willReturn(okJson("""{"total": 1, "data": [{"_id": "c1"}]}""")))
+        answer("/messages/send/c1", """{"success": true}""")
+        answer("/whatsapp/templates/send", """{"success": true, "messageId": "m1"}""")
+
+        ReadmeKotlinSnippets.quickStart(texter)
+
+        assertThat(requests()).containsExactly("GET /chats/search", "POST /messages/send/c1",
+            "POST /whatsapp/templates/send")
+        assertThat(server.allServeEvents.single { it.request.url.startsWith("/server/api/v2/chats/search") }
+            .request.queryParameter("search").firstValue()).isEqualTo("972521234567")
+    }
+
+    @Test
     fun `the message snippets send one message each`() {
         answer("/messages/send/c1", """{"success": true}""")
 
@@ -117,7 +132,7 @@ class ReadmeKotlinSnippetsTest : TexterServer() {
             }
         }
         assertThat(open).isNull()
-        assertThat(regions.keys).containsExactlyInAnyOrder("kotlin-messages", "kotlin-media-messages",
+        assertThat(regions.keys).containsExactlyInAnyOrder("kotlin-quick-start", "kotlin-messages", "kotlin-media-messages",
             "kotlin-send-template", "kotlin-create-template", "kotlin-quick-replies", "kotlin-webhook-subscriptions",
             "kotlin-scenario-draft", "kotlin-webhook-data", "kotlin-paging")
         assertThat(regions).allSatisfy { id, lines -> assertThat(lines).`as`(id).isBetween(3, 12) }

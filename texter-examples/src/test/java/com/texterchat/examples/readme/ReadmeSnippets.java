@@ -60,7 +60,7 @@ final class ReadmeSnippets {
         texter.sendText(chatId, "Your order is ready for pick-up.");
 
         // outside WhatsApp's 24-hour window, send an approved template instead
-        texter.sendTemplate("order_ready", "972521234567", t -> t.language("en").body("Roy", "15033"));
+        texter.sendTemplate(Templates.send("order_ready", "972521234567").language("en").body("Roy", "15033"));
         // readme:end
     }
 
@@ -84,7 +84,7 @@ final class ReadmeSnippets {
     // readme:start client-errors
     static String sendOrderReady(Texter texter, String phone) {
         try {
-            texter.sendTemplate("order_ready", phone, t -> t.body("Roy", "15033"));
+            texter.sendTemplate(Templates.send("order_ready", phone).body("Roy", "15033"));
             return "sent";
         } catch (TexterOperationFailedException refused) {   // HTTP 200 with "success": false
             return "refused: " + refused.error();            // e.g. the recipient unsubscribed from templates
@@ -124,7 +124,7 @@ final class ReadmeSnippets {
         texter.sendMessage(chatId, Messages.list("How can we help?", "Choose")
                 .section("Support", s -> s.row("Technical issue", "1").row("Billing", "2", "Invoices and payments")));
 
-        texter.sendTemplate("inbox_marketing_95", "0521234567", t -> t.language("he").body("Roy", "15033"));
+        texter.sendTemplate(Templates.send("inbox_marketing_95", "0521234567").language("he").body("Roy", "15033"));
         // readme:end
     }
 
