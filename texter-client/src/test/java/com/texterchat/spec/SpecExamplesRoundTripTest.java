@@ -100,7 +100,7 @@ class SpecExamplesRoundTripTest {
         ObjectNode chat = (ObjectNode) JSON.readTree("{\"_id\":\"c1\",\"status\":2,\"title\":\"John\"}");
         chat.put("status", 42);
         chat.putObject("featureFromTheFuture").put("enabled", true);
-        chat.with("channelInfo").put("name", "telegram").put("id", "1");
+        chat.withObjectProperty("channelInfo").put("name", "telegram").put("id", "1");
 
         Chat parsed = JSON.treeToValue(chat, Chat.class);
 
