@@ -17,6 +17,7 @@ public class TexterHttpException extends TexterException {
 
     private final int status;
     private final String responseBody;
+    @SuppressWarnings("serial") // declared JsonNode, but every node Jackson builds is Serializable
     private final JsonNode responseJson;
 
     TexterHttpException(HttpFailure failure) {

@@ -13,6 +13,7 @@ public final class TexterOperationFailedException extends TexterException {
 
     private final String error;
     private final String responseBody;
+    @SuppressWarnings("serial") // declared JsonNode, but every node Jackson builds is Serializable
     private final JsonNode responseJson;
 
     /**
