@@ -40,7 +40,7 @@ class OpenApiSpecTest {
     /** Operations of a spec keyed by "METHOD path". */
     static Map<String, JsonNode> operationsOf(JsonNode spec) {
         Map<String, JsonNode> ops = new LinkedHashMap<>();
-        spec.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(m -> {
+        spec.path("paths").properties().forEach(path -> path.getValue().properties().forEach(m -> {
             if (METHODS.contains(m.getKey())) {
                 ops.put(m.getKey().toUpperCase() + " " + path.getKey(), m.getValue());
             }
@@ -81,7 +81,7 @@ class OpenApiSpecTest {
         List<String> problems = new ArrayList<>();
         operations.forEach((key, op) -> {
             List<JsonNode> ok = new ArrayList<>();
-            op.path("responses").fields().forEachRemaining(r -> {
+            op.path("responses").properties().forEach(r -> {
                 if (r.getKey().startsWith("2")) {
                     ok.add(r.getValue());
                 }
@@ -90,10 +90,10 @@ class OpenApiSpecTest {
                 problems.add(key + ": no 2xx response");
             }
             for (JsonNode response : ok) {
-                if (!response.path("content").fields().hasNext()) {
+                if (response.path("content").properties().isEmpty()) {
                     problems.add(key + ": 2xx response without content");
                 }
-                response.path("content").fields().forEachRemaining(c -> {
+                response.path("content").properties().forEach(c -> {
                     if (!hasExample(c.getValue())) {
                         problems.add(key + ": response " + c.getKey() + " has no example");
                     }
@@ -106,7 +106,7 @@ class OpenApiSpecTest {
     @Test
     void everyRequestBodyHasAnExample() {
         List<String> problems = new ArrayList<>();
-        operations.forEach((key, op) -> op.path("requestBody").path("content").fields().forEachRemaining(c -> {
+        operations.forEach((key, op) -> op.path("requestBody").path("content").properties().forEach(c -> {
             if (!hasExample(c.getValue())) {
                 problems.add(key + ": request body " + c.getKey() + " has no example");
             }

@@ -33,6 +33,7 @@ public final class TexterWorkflowException extends RuntimeException {
     /** The language of the step, if any. */
     private final @Nullable String language;
     /** What had completed before the failure. */
+    @SuppressWarnings("serial") // declared List, but it holds a List.copyOf, which is Serializable
     private final List<String> completedSteps;
 
     /**

@@ -198,6 +198,8 @@ public final class CannedTexterServer implements AutoCloseable {
     /** A request head the server cannot read; answered with 400. */
     private static final class BadRequestException extends IOException {
 
+        private static final long serialVersionUID = 1L;
+
         BadRequestException(String message) {
             super(message);
         }

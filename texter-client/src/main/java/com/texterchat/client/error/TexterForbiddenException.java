@@ -12,6 +12,7 @@ public final class TexterForbiddenException extends TexterHttpException {
 
     private static final long serialVersionUID = 1L;
 
+    @SuppressWarnings("serial") // declared List, but it holds a List.copyOf, which is Serializable
     private final List<String> requiredScopes;
 
     TexterForbiddenException(HttpFailure failure) {

@@ -18,6 +18,7 @@ public class TexterHttpException extends TexterException {
 
     private final int status;
     private final String responseBody;
+    @SuppressWarnings("serial") // declared JsonNode, but every node Jackson builds is Serializable
     private final @Nullable JsonNode responseJson;
 
     TexterHttpException(HttpFailure failure) {

@@ -14,6 +14,7 @@ public final class TexterOperationFailedException extends TexterException {
 
     private final @Nullable String error;
     private final String responseBody;
+    @SuppressWarnings("serial") // declared JsonNode, but every node Jackson builds is Serializable
     private final @Nullable JsonNode responseJson;
 
     /**

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param method the HTTP method
  * @param path   the request path relative to the base URL, without the query string
  */
-public record Operation(String id, String method, String path) {
+record Operation(String id, String method, String path) {
 
     /**
      * The operation of a Feign request.

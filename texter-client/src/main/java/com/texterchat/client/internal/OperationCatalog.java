@@ -48,7 +48,7 @@ public final class OperationCatalog {
     public static OperationCatalog read(InputStream spec) throws IOException {
         JsonNode root = TexterJson.mapper().readTree(spec);
         Map<String, List<String>> scopes = new LinkedHashMap<>();
-        root.path("paths").forEach(path -> path.fields().forEachRemaining(entry -> {
+        root.path("paths").forEach(path -> path.properties().forEach(entry -> {
             JsonNode operation = entry.getValue();
             String id = operation.path("operationId").asText("");
             if (HTTP_METHODS.contains(entry.getKey()) && !id.isEmpty()) {

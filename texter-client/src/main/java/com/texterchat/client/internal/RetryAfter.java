@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads the {@code Retry-After} header, which holds either a number of seconds or an HTTP date. */
-public final class RetryAfter {
+final class RetryAfter {
 
     private RetryAfter() {
     }

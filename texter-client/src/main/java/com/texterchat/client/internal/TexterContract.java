@@ -1,6 +1,7 @@
 package com.texterchat.client.internal;
 
 import feign.Contract;
+import feign.DefaultContract;
 import feign.MethodMetadata;
 import java.lang.reflect.Method;
 import java.util.Collection;
@@ -33,7 +34,7 @@ public final class TexterContract implements Contract {
     /** A template variable such as {@code {chatId}} in a request line, query or header; group 1 is its name. */
     static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
-    private final Contract delegate = new Contract.Default();
+    private final Contract delegate = new DefaultContract();
     private final Map<Method, Map<String, Collection<String>>> fixedHeaders = new ConcurrentHashMap<>();
 
     @Override

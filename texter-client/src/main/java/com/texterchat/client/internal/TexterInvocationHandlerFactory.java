@@ -2,6 +2,7 @@ package com.texterchat.client.internal;
 
 import com.texterchat.client.error.TexterException;
 import com.texterchat.client.error.TexterIoException;
+import feign.DefaultInvocationHandlerFactory;
 import feign.FeignException;
 import feign.InvocationHandlerFactory;
 import feign.Param;
@@ -34,7 +35,7 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private final InvocationHandlerFactory delegate = new InvocationHandlerFactory.Default();
+    private final InvocationHandlerFactory delegate = new DefaultInvocationHandlerFactory();
     private final Redactor redactor;
 
     /**
@@ -47,6 +48,7 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the signature is Feign's: InvocationHandlerFactory.create takes a raw Target
     public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
         InvocationHandler feign = delegate.create(target, dispatch);
         Map<Method, List<PathParameter>> pathParameters = new HashMap<>();

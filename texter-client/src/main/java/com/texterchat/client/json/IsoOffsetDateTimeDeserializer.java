@@ -28,6 +28,7 @@ final class IsoOffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDa
 
     private static final long serialVersionUID = 1L;
 
+    @SuppressWarnings("serial") // declared JsonDeserializer, but it is (a contextual copy of) jsr310's InstantDeserializer, which is Serializable
     private final JsonDeserializer<OffsetDateTime> standard;
 
     IsoOffsetDateTimeDeserializer() {

@@ -92,7 +92,7 @@ public final class Json {
             if (!actual.isObject()) {
                 fail("%s: expected an object, was %s", path, actual);
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = expected.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (!actual.has(field.getKey())) {

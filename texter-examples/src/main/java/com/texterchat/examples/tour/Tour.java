@@ -73,6 +73,7 @@ public final class Tour {
      *
      * @return the outcome; its exit code is 0 when all examples completed
      */
+    @SuppressWarnings("try") // RetryNotices is a scope, not read in the try block: retry warnings show while it is open
     public TourResult run() {
         TourSettings settings;
         List<Example> selected;

@@ -1,0 +1,22 @@
+/**
+ * The Texter client runtime: {@link com.texterchat.client.TexterClient} (construction, transport on java.net.http,
+ * typed errors, retries, logging with redaction), paging and webhook parsing, over the generated API of module
+ * {@code com.texterchat.api}. Package {@code com.texterchat.client.internal} is not exported.
+ */
+module com.texterchat.client {
+    // The generated interfaces and models are what TexterClient hands out; Jackson's ObjectMapper and JsonNode
+    // appear in TexterJson, the errors and the webhook events.
+    requires transitive com.texterchat.api;
+    requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires org.slf4j;
+    requires java.net.http;
+    // Nullness annotations of the API, needed by callers' compilers (Kotlin reads them), not at run time.
+    requires static transitive org.jspecify;
+
+    exports com.texterchat.client;
+    exports com.texterchat.client.error;
+    exports com.texterchat.client.json;
+    exports com.texterchat.client.paging;
+    exports com.texterchat.client.webhook;
+}
