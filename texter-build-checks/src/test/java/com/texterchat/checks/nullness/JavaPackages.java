@@ -42,14 +42,17 @@ final class JavaPackages {
     }
 
     /**
-     * The packages of a source tree that hold at least one Java file, by their directory.
+     * The packages of a source tree that hold at least one Java file, by their directory. A module descriptor
+     * ({@code module-info.java}, at the root) belongs to no package and is not counted.
      *
      * @param sourceRoot a {@code src/main/java} directory
      * @return the package directories, sorted
      */
     static List<Path> packageDirectories(Path sourceRoot) {
         try (Stream<Path> files = Files.walk(sourceRoot)) {
-            return files.filter(f -> f.toString().endsWith(".java")).map(Path::getParent).distinct().sorted()
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.getFileName().toString().equals("module-info.java"))
+                    .map(Path::getParent).distinct().sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -83,10 +83,11 @@ class NullMarkedPackagesTest {
     }
 
     @Test
-    void packagesAreTheDirectoriesHoldingJavaFiles(@TempDir Path sources) throws IOException {
+    void packagesAreTheDirectoriesHoldingJavaFilesButNotTheModuleDescriptor(@TempDir Path sources) throws IOException {
         Files.createDirectories(sources.resolve("a/b/c"));
         Files.writeString(sources.resolve("a/b/One.java"), "package a.b; class One {}");
         Files.writeString(sources.resolve("a/b/c/notes.txt"), "no Java here");
+        Files.writeString(sources.resolve("module-info.java"), "module a { exports a.b; }");
 
         assertThat(JavaPackages.packageDirectories(sources)).extracting(d -> JavaPackages.name(sources, d))
                 .containsExactly("a.b");
