@@ -27,6 +27,7 @@ import com.texterchat.dsl.quickreply.QuickReplyUpdateBuilder;
 import com.texterchat.dsl.scenario.DraftOperation;
 import com.texterchat.dsl.scenario.ScenarioRules;
 import com.texterchat.dsl.scenario.SubscriptionImport;
+import com.texterchat.dsl.template.LocalizationBuilder;
 import com.texterchat.dsl.template.NewTemplate;
 import com.texterchat.dsl.template.NewTemplateBuilder;
 import com.texterchat.dsl.template.SendTemplateBuilder;
@@ -282,19 +283,65 @@ public final class Texter {
      *
      * @param accountId the WhatsApp business number that owns the template, e.g. {@code 972586640430}
      * @throws InvalidRequestException before any call, when the template breaks a rule or has no localization
+     *     (there would be nothing to submit; {@link #createTemplateDraft} creates one without)
      * @throws TexterWorkflowException when a call fails: it names the step, the template and the language, and
      *     lists what had completed
      */
     public TemplateSubmission createAndSubmitTemplate(String accountId, NewTemplate template) {
+        TemplateRules.validate(template);
+        // Nothing to submit is a mistake here, not a choice: the draft flow is the one that allows it.
+        Check.count("localizations", template.localizations(), 1, Integer.MAX_VALUE);
         return createTemplate(accountId, template, true);
+    }
+
+    /** See {@link #createTemplateDraft(String, NewTemplate)}. */
+    public TemplateSubmission createTemplateDraft(String accountId, NewTemplateBuilder template) {
+        return createTemplateDraft(accountId, template.build());
     }
 
     /**
      * Creates a template and adds its localizations without submitting them, so they stay editable in Texter
      * (review the preview there, then submit). Fails like {@link #createAndSubmitTemplate(String, NewTemplate)}.
+     *
+     * <p>The template may have no localization at all (create now, localize later with {@link #localizeTemplate}).
+     * <b>Add one soon:</b> Texter's next sync with WhatsApp may delete a template that has no localization, and
+     * it cannot be sent until a localization is submitted and approved.
      */
     public TemplateSubmission createTemplateDraft(String accountId, NewTemplate template) {
+        TemplateRules.validate(template);
         return createTemplate(accountId, template, false);
+    }
+
+    /**
+     * Creates {@code template}, a template read back from Texter (e.g. from List All Templates, typically of
+     * another business number), on {@code accountId} and submits every localization:
+     * {@code createAndSubmitTemplate(accountId, Templates.copyOf(template))}. See {@link Templates#copyOf} for
+     * what is copied; to change something first (e.g. the name), edit the builder {@code copyOf} returns.
+     *
+     * @throws InvalidRequestException before any call, when the copy breaks a rule or lacks what a new template needs
+     * @throws TexterWorkflowException when a call fails, naming the step and what had completed
+     */
+    public TemplateSubmission recreateTemplate(String accountId, Template template) {
+        return createAndSubmitTemplate(accountId, Templates.copyOf(template));
+    }
+
+    /**
+     * Adds or replaces the localization of an existing, not yet submitted template (Create or Update
+     * Localization), e.g. of one created by {@link #createTemplateDraft} without localizations. Submit it with
+     * {@code templates().submitTemplateLocalization(accountId, templateName, language)}. The category is not
+     * known here, so an AUTHENTICATION template's own rules are not checked; {@link
+     * TemplateRules#validate(TemplateLocalizationRequest, com.texterchat.model.TemplateCategory, String)} checks them.
+     */
+    public Template localizeTemplate(String accountId, String templateName, LocalizationBuilder localization) {
+        return localizeTemplate(accountId, templateName, localization.build());
+    }
+
+    /** Adds or replaces a localization after checking it against {@link TemplateRules}. */
+    public Template localizeTemplate(String accountId, String templateName, TemplateLocalizationRequest localization) {
+        Check.notBlank("accountId", accountId);
+        Check.matches("templateName", templateName, TemplateRules.TEMPLATE_NAME, "letters, digits, '_' and '-'");
+        return client.templates().upsertTemplateLocalization(accountId, templateName,
+                TemplateRules.validate(localization));
     }
 
     /** Updates a template's settings in Texter (Update Existing Template). */
@@ -306,12 +353,6 @@ public final class Texter {
 
     private TemplateSubmission createTemplate(String accountId, NewTemplate template, boolean submit) {
         Check.notBlank("accountId", accountId);
-        TemplateRules.validate(template.request());
-        // A template left without a localization may be deleted by Texter's next sync: require one.
-        Check.count("localizations", template.localizations(), 1, Integer.MAX_VALUE);
-        for (TemplateLocalizationRequest localization : template.localizations()) {
-            TemplateRules.validate(localization, "localizations[" + localization.getLanguage() + "]");
-        }
         List<String> done = new ArrayList<>();
         String requested = template.request().getName();
         Template created = step(Step.CREATE_TEMPLATE, requested, null, done,

@@ -93,6 +93,64 @@ class TexterTest extends TexterServer {
     }
 
     @Test
+    void aDraftWithoutLocalizationsIsOnlyCreatedAndLocalizedLater() {
+        answer(post(TEMPLATES), 200, "{\"name\": \"inbox_utility_7\"}");
+        answer(post(TEMPLATES + "/inbox_utility_7/localizations"), 200, "{\"name\": \"inbox_utility_7\", \"title\": \"later\"}");
+
+        TemplateSubmission draft = texter.createTemplateDraft(ACCOUNT, Templates.newTemplate("Later",
+                TemplateCategory.UTILITY, TemplateUsage.INBOX, ReplyChatStatus.PENDING));
+        assertThat(draft.templateName()).isEqualTo("inbox_utility_7");
+        assertThat(draft.localizedLanguages()).isEmpty();
+        assertThat(requests()).containsExactly("POST " + TEMPLATES);
+
+        var localized = texter.localizeTemplate(ACCOUNT, draft.templateName(), Templates.localization("en")
+                .body("Hi {{first_name}}!", java.util.Map.of("first_name", "Roy")));
+
+        assertThat(localized.getTitle()).isEqualTo("later");
+        server.verify(postRequestedFor(urlEqualTo(TEMPLATES + "/inbox_utility_7/localizations")).withRequestBody(
+                equalToJson("""
+                        {"language": "en", "parameter_format": "NAMED", "components": [{"type": "BODY",
+                         "text": "Hi {{first_name}}!",
+                         "example": {"body_text_named_params": [{"param_name": "first_name", "example": "Roy"}]}}]}""")));
+    }
+
+    @Test
+    void aLocalizationBreakingARuleIsNotSent() {
+        assertThatThrownBy(() -> texter.localizeTemplate(ACCOUNT, "t", Templates.localization("en").body("Hi {{2}}.", "a")))
+                .isInstanceOf(com.texterchat.dsl.InvalidRequestException.class)
+                .hasMessageContaining("components[0].text");
+        assertThatThrownBy(() -> texter.localizeTemplate(ACCOUNT, "a/b", Templates.localization("en").body("Hi.")))
+                .hasMessageContaining("templateName");
+        assertThat(requests()).isEmpty();
+    }
+
+    @Test
+    void aListedTemplateIsRecreatedOnAnotherAccountInOneCall() throws Exception {
+        String other = "972501112233";
+        String templates = API + "/whatsapp/templates/" + other;
+        answer(post(templates), 200, "{\"name\": \"inbox_marketing_95\"}");
+        answer(post(templates + "/inbox_marketing_95/localizations"), 200, "{\"name\": \"inbox_marketing_95\"}");
+        answer(post(templates + "/inbox_marketing_95/localizations/he/submit"), 200, "{\"name\": \"inbox_marketing_95\"}");
+        var listed = Json.specResponseExample("listTemplates", "default").get(0);
+        var template = com.texterchat.client.json.TexterJson.mapper().treeToValue(listed,
+                com.texterchat.model.Template.class);
+
+        TemplateSubmission result = texter.recreateTemplate(other, template);
+
+        assertThat(result.submittedLanguages()).containsExactly("he");
+        assertThat(requests()).containsExactly("POST " + templates, "POST " + templates + "/inbox_marketing_95/localizations",
+                "POST " + templates + "/inbox_marketing_95/localizations/he/submit");
+        server.verify(postRequestedFor(urlEqualTo(templates)).withRequestBody(equalToJson("""
+                {"title": "Order ready notification", "category": "MARKETING", "chatStatus": 1, "usage": "inbox",
+                 "name": "inbox_marketing_95", "isDefault": false, "departments": []}""")));
+        var sent = Json.parse(server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/localizations")).findFirst().orElseThrow()
+                .getRequest().getBodyAsString());
+        assertThat(sent.get("components")).isEqualTo(listed.at("/provider_template/localizations/0/components"));
+        assertThat(sent.get("defaults")).isEqualTo(listed.at("/defaults/he"));
+    }
+
+    @Test
     void aFailedLocalizationNamesStepTemplateAndLanguageAndStopsThere() {
         answer(post(TEMPLATES), 200, "{\"name\": \"inbox_marketing_95\"}");
         answer(post(TEMPLATES + "/inbox_marketing_95/localizations").withRequestBody(equalToJson("{\"language\": \"en\"}", true, true)),

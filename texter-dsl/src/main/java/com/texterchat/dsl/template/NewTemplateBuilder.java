@@ -1,6 +1,5 @@
 package com.texterchat.dsl.template;
 
-import com.texterchat.dsl.internal.Check;
 import com.texterchat.model.CreateTemplateRequest;
 import com.texterchat.model.ReplyChatStatus;
 import com.texterchat.model.TemplateCategory;
@@ -47,7 +46,10 @@ public final class NewTemplateBuilder extends TemplateSettingsBuilder<NewTemplat
         return this;
     }
 
-    /** Adds the WhatsApp-facing content for {@code language} (e.g. {@code en}, {@code he}, {@code en_US}). */
+    /**
+     * Adds the WhatsApp-facing content for {@code language} (e.g. {@code en}, {@code he}, {@code en_US}). A
+     * template may have none yet (create now, localize later); see {@link com.texterchat.Texter#createTemplateDraft}.
+     */
     public NewTemplateBuilder localization(String language, Consumer<LocalizationBuilder> content) {
         LocalizationBuilder localization = new LocalizationBuilder(language);
         content.accept(localization);
@@ -55,8 +57,13 @@ public final class NewTemplateBuilder extends TemplateSettingsBuilder<NewTemplat
         return this;
     }
 
+    void add(LocalizationBuilder localization) {
+        localizations.add(localization);
+    }
+
     /**
-     * Builds and checks the create body and every localization; languages must not repeat.
+     * Builds and checks the create body and every localization, with the rules of the template's category
+     * (AUTHENTICATION has WhatsApp's own, see {@link TemplateRules}); languages must not repeat.
      *
      * @throws com.texterchat.dsl.InvalidRequestException naming the field and the rule it breaks; fields of a
      *     localization are prefixed with {@code localizations[<language>]}
@@ -75,12 +82,9 @@ public final class NewTemplateBuilder extends TemplateSettingsBuilder<NewTemplat
                 .responsibleDepartment(responsibleDepartment)
                 .replyText(replyText));
         List<TemplateLocalizationRequest> built = new ArrayList<>();
-        List<String> languages = new ArrayList<>();
         for (LocalizationBuilder localization : localizations) {
-            built.add(localization.build("localizations[" + localization.language() + "]"));
-            languages.add(localization.language());
+            built.add(localization.toModel());
         }
-        Check.unique("localizations", languages, "the language");
-        return new NewTemplate(request, built);
+        return TemplateRules.validate(new NewTemplate(request, built));
     }
 }

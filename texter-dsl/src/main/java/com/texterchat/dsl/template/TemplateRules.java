@@ -18,12 +18,17 @@ import com.texterchat.model.TemplateComponentType;
 import com.texterchat.model.TemplateHeaderFormat;
 import com.texterchat.model.TemplateHeaderMedia;
 import com.texterchat.model.TemplateLocalizationRequest;
+import com.texterchat.model.TemplateNamedParameter;
+import com.texterchat.model.TemplateParameterFormat;
 import com.texterchat.model.TemplateReplyAction;
 import com.texterchat.model.TemplateSendDefaults;
 import com.texterchat.model.UpdateTemplateRequest;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +43,26 @@ import org.jspecify.annotations.Nullable;
  * Message, Create New Template, Create or Update Localization); <em>WhatsApp</em> means WhatsApp's own rules
  * for message templates (Cloud API template components), enforced where Texter's reference is silent because
  * WhatsApp refuses such a template when it is submitted.
+ *
+ * <p><b>Variables.</b> A localization writes its variables either positionally ({@code {{1}}}, {{2}}, ...; the
+ * examples go in {@code body_text} / {@code header_text}) or by name ({@code {{first_name}}}; the examples go in
+ * {@code body_text_named_params} / {@code header_text_named_params}, one {@code {param_name, example}} per name,
+ * and the localization carries {@code parameter_format: NAMED}). WhatsApp: the two styles are never mixed in one
+ * localization, and a named variable is lowercase letters, digits and {@code _} ({@link #NAMED_VARIABLE}). A URL
+ * button's variable is always {@code {{1}}}, whatever the body uses (WhatsApp). Texter's reference documents only
+ * positional variables; named ones are seen in real template exports (Texter's own import tool carries
+ * {@code parameter_format}).
+ *
+ * <p><b>AUTHENTICATION templates.</b> Texter's Create New Template page lists only MARKETING and UTILITY, but its
+ * own template import tool accepts AUTHENTICATION, and real exports carry it, so it is accepted. WhatsApp's rules
+ * for one-time-password templates (its "Authentication templates" and "Copy code authentication templates"
+ * guides) are checked by {@link #validate(TemplateLocalizationRequest, TemplateCategory, String)} whenever the
+ * category is known (a {@link NewTemplate}): no header (URLs and media are not supported), a body with exactly one
+ * variable (the code), no URL and no emoji in the body, and at most one button, of type URL, which is how
+ * WhatsApp stores the copy-code or one-tap OTP button it creates (the request's {@code OTP} type is returned as
+ * {@code URL}). WhatsApp fills in the preset text ("... is your verification code."), the optional security
+ * sentence and the expiry footer itself; the spec has no fields for {@code add_security_recommendation} or
+ * {@code code_expiration_minutes}.
  */
 public final class TemplateRules {
 
@@ -82,6 +107,21 @@ public final class TemplateRules {
     /** Number of a PHONE_NUMBER button: at most 20 characters. WhatsApp. */
     public static final int BUTTON_PHONE_MAX = 20;
 
+    /** A named variable's name, as in {@code {{first_name}}}: lowercase letters, digits and {@code _}, not only digits. WhatsApp. */
+    public static final Pattern NAMED_VARIABLE = Pattern.compile("^(?![0-9]+$)[a-z0-9_]+$");
+    /** Variables in the body of an AUTHENTICATION template: exactly one, the code. WhatsApp. */
+    public static final int AUTHENTICATION_BODY_VARIABLES = 1;
+    /** Buttons of an AUTHENTICATION template: at most one, the OTP button (stored by WhatsApp as type URL). WhatsApp. */
+    public static final int AUTHENTICATION_BUTTONS_MAX = 1;
+    /** What counts as a URL in the body of an AUTHENTICATION template (WhatsApp allows none). */
+    public static final Pattern AUTHENTICATION_URL = Pattern.compile("(?i)(https?://|www\\.)");
+    /**
+     * What counts as an emoji in the body of an AUTHENTICATION template (WhatsApp allows none): a character of
+     * Unicode's "Symbol, other" category, which holds every emoji pictograph, or the emoji variation selector
+     * U+FE0F.
+     */
+    public static final Pattern AUTHENTICATION_EMOJI = Pattern.compile("[\\p{So}\\x{FE0F}]");
+
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{(.*?)}}");
     private static final Pattern VARIABLE_NUMBER = Pattern.compile("[1-9][0-9]*");
 
@@ -121,9 +161,7 @@ public final class TemplateRules {
      */
     public static CreateTemplateRequest validate(CreateTemplateRequest request) {
         Check.notBlank("title", request.getTitle());
-        TemplateCategory category = Check.required("category", request.getCategory());
-        Check.that(category == TemplateCategory.MARKETING || category == TemplateCategory.UTILITY, "category",
-                "must be MARKETING or UTILITY (the categories Create New Template accepts), was " + category);
+        known("category", Check.required("category", request.getCategory()));
         known("chatStatus", Check.required("chatStatus", request.getChatStatus()));
         known("usage", Check.required("usage", request.getUsage()));
         if (request.getName() != null) {
@@ -134,6 +172,26 @@ public final class TemplateRules {
                 request.getResponsibleDepartment());
         notBlankItems("departments", request.getDepartments());
         return request;
+    }
+
+    /**
+     * Checks a whole template definition: the Create New Template body, every localization (with the rules of
+     * the template's category, see {@link #validate(TemplateLocalizationRequest, TemplateCategory, String)}) and
+     * that no language repeats. Zero localizations pass: a template may be created now and localized later.
+     *
+     * @throws InvalidRequestException naming the first field that breaks a rule; fields of a localization are
+     *     prefixed with {@code localizations[<language>]}
+     */
+    public static NewTemplate validate(NewTemplate template) {
+        validate(template.request());
+        TemplateCategory category = template.request().getCategory();
+        List<String> languages = new ArrayList<>();
+        for (TemplateLocalizationRequest localization : template.localizations()) {
+            validate(localization, category, "localizations[" + localization.getLanguage() + "]");
+            languages.add(localization.getLanguage());
+        }
+        Check.unique("localizations", languages, "the language");
+        return template;
     }
 
     /**
@@ -176,12 +234,30 @@ public final class TemplateRules {
      * @throws InvalidRequestException naming the first field that breaks a rule
      */
     public static TemplateLocalizationRequest validate(TemplateLocalizationRequest request, String path) {
+        return validate(request, null, path);
+    }
+
+    /**
+     * Checks a localization of a template of {@code category}: the rules of {@link
+     * #validate(TemplateLocalizationRequest, String)} and, for AUTHENTICATION, WhatsApp's rules for one-time-password
+     * templates (see the class comment).
+     *
+     * @param category the template's category; {@code null} when unknown, which checks only the common rules
+     * @throws InvalidRequestException naming the first field that breaks a rule
+     */
+    public static TemplateLocalizationRequest validate(TemplateLocalizationRequest request,
+            @Nullable TemplateCategory category, String path) {
         Check.matches(at(path, "language"), request.getLanguage(), LANGUAGE,
                 "a lowercase language tag such as en or en_US");
+        if (request.getParameterFormat() != null) {
+            known(at(path, "parameter_format"), request.getParameterFormat());
+        }
         String componentsPath = at(path, "components");
         List<TemplateComponent> components = Check.count(componentsPath, request.getComponents(), 1, COMPONENTS_MAX);
         Map<TemplateComponentType, Integer> seen = new EnumMap<>(TemplateComponentType.class);
         int bodyVariables = 0;
+        Style style = Style.NONE;
+        String stylePath = "";
         for (int i = 0; i < components.size(); i++) {
             String componentPath = at(componentsPath, i);
             TemplateComponent component = components.get(i);
@@ -189,23 +265,50 @@ public final class TemplateRules {
             Integer first = seen.putIfAbsent(type, i);
             Check.that(first == null, componentPath, "is a second " + type + " component (components[" + first
                     + "] is one); a localization has at most one each of HEADER, BODY, FOOTER, BUTTONS");
+            Vars vars = null;
             switch (type) {
                 case HEADER:
-                    header(component, componentPath);
+                    vars = header(component, componentPath);
                     break;
                 case BODY:
-                    bodyVariables = body(component, componentPath);
+                    vars = body(component, componentPath);
+                    bodyVariables = vars.names().size();
+                    if (category == TemplateCategory.AUTHENTICATION) {
+                        authenticationBody(component, vars, componentPath);
+                    }
                     break;
                 case FOOTER:
                     footer(component, componentPath);
                     break;
                 case BUTTONS:
                     buttons(component, componentPath);
+                    if (category == TemplateCategory.AUTHENTICATION) {
+                        authenticationButtons(component, componentPath);
+                    }
                     break;
                 default:
                     throw Check.fail(at(componentPath, "type"),
                             "must be one of HEADER, BODY, FOOTER, BUTTONS, was " + type);
             }
+            Check.that(category != TemplateCategory.AUTHENTICATION || type != TemplateComponentType.HEADER,
+                    componentPath, "is a HEADER, which an AUTHENTICATION template cannot have (WhatsApp supports no"
+                            + " media or URLs there)");
+            if (vars != null && vars.style() != Style.NONE) {
+                Check.that(style == Style.NONE || style == vars.style(), at(componentPath, "text"),
+                        "uses " + vars.style().label + " variables but " + stylePath + " uses " + style.label
+                                + " ones; a localization uses one style (WhatsApp)");
+                style = vars.style();
+                stylePath = at(componentPath, "text");
+            }
+        }
+        String formatPath = at(path, "parameter_format");
+        if (style == Style.NAMED) {
+            Check.that(request.getParameterFormat() == TemplateParameterFormat.NAMED, formatPath,
+                    "must be NAMED when the variables are named (WhatsApp reads them as positional otherwise), was "
+                            + request.getParameterFormat());
+        } else {
+            Check.that(request.getParameterFormat() != TemplateParameterFormat.NAMED, formatPath,
+                    "must not be NAMED when the localization has no named variables");
         }
         Check.that(seen.containsKey(TemplateComponentType.BODY), componentsPath,
                 "must include a BODY component (WhatsApp requires one)");
@@ -288,20 +391,31 @@ public final class TemplateRules {
         }
     }
 
-    private static void header(TemplateComponent header, String path) {
+    private static Vars header(TemplateComponent header, String path) {
         TemplateHeaderFormat format = Check.required(at(path, "format"), header.getFormat());
         noButtons(header, path);
         TemplateComponentExample example = header.getExample();
         switch (format) {
             case TEXT: {
                 String text = Check.length(at(path, "text"), header.getText(), 1, HEADER_TEXT_MAX);
-                int variables = variables(at(path, "text"), text);
+                Vars vars = variables(at(path, "text"), text);
+                int variables = vars.names().size();
                 Check.that(variables <= 1, at(path, "text"), "must have at most 1 variable ({{1}}), had " + variables);
+                Check.that(example == null || example.getBodyText() == null && example.getHeaderHandle() == null
+                                && example.getBodyTextNamedParams() == null,
+                        at(path, "example"), "of a TEXT header may only hold header_text or header_text_named_params");
                 List<String> samples = example == null ? null : example.getHeaderText();
-                examples(at(at(path, "example"), "header_text"), samples, variables);
-                Check.that(example == null || example.getBodyText() == null && example.getHeaderHandle() == null,
-                        at(path, "example"), "of a TEXT header may only hold header_text");
-                break;
+                List<TemplateNamedParameter> named = example == null ? null : example.getHeaderTextNamedParams();
+                String positionalPath = at(at(path, "example"), "header_text");
+                String namedPath = at(at(path, "example"), "header_text_named_params");
+                if (vars.style() == Style.NAMED) {
+                    Check.that(samples == null, positionalPath, "must be absent when the variable is named; use header_text_named_params");
+                    namedExamples(namedPath, named, vars.names());
+                } else {
+                    Check.that(named == null, namedPath, "must be absent unless the variable is named");
+                    examples(positionalPath, samples, variables);
+                }
+                return vars;
             }
             case IMAGE:
             case VIDEO:
@@ -310,44 +424,82 @@ public final class TemplateRules {
                 String handles = at(at(path, "example"), "header_handle");
                 List<String> urls = Check.count(handles, example == null ? null : example.getHeaderHandle(), 1, 1);
                 Check.httpUrl(at(handles, 0), urls.get(0));
-                break;
+                return Vars.EMPTY;
             }
             case LOCATION:
                 Check.that(header.getText() == null && example == null, path,
                         "of format LOCATION takes no text or example");
-                break;
+                return Vars.EMPTY;
             default:
                 throw Check.fail(at(path, "format"), "must be one of TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, was " + format);
         }
     }
 
-    private static int body(TemplateComponent body, String path) {
+    private static Vars body(TemplateComponent body, String path) {
         Check.that(body.getFormat() == null, at(path, "format"), "is only allowed on a HEADER");
         noButtons(body, path);
         String text = Check.length(at(path, "text"), body.getText(), 1, BODY_TEXT_MAX);
-        int variables = variables(at(path, "text"), text);
+        Vars vars = variables(at(path, "text"), text);
+        int variables = vars.names().size();
         String trimmed = text.strip();
         Check.that(variables == 0 || !(trimmed.startsWith("{{") || trimmed.endsWith("}}")), at(path, "text"),
                 "must not start or end with a variable (WhatsApp refuses such templates)");
         TemplateComponentExample example = body.getExample();
-        Check.that(example == null || example.getHeaderText() == null && example.getHeaderHandle() == null,
-                at(path, "example"), "of a BODY may only hold body_text");
+        Check.that(example == null || example.getHeaderText() == null && example.getHeaderHandle() == null
+                        && example.getHeaderTextNamedParams() == null,
+                at(path, "example"), "of a BODY may only hold body_text or body_text_named_params");
         String samplesPath = at(at(path, "example"), "body_text");
+        String namedPath = at(at(path, "example"), "body_text_named_params");
         List<List<String>> samples = example == null ? null : example.getBodyText();
+        List<TemplateNamedParameter> named = example == null ? null : example.getBodyTextNamedParams();
         if (variables == 0) {
             Check.that(samples == null, samplesPath, "must be absent when the text has no variables");
+            Check.that(named == null, namedPath, "must be absent when the text has no variables");
+        } else if (vars.style() == Style.NAMED) {
+            Check.that(samples == null, samplesPath, "must be absent when the variables are named; use body_text_named_params");
+            namedExamples(namedPath, named, vars.names());
         } else {
+            Check.that(named == null, namedPath, "must be absent when the variables are positional; use body_text");
             List<List<String>> rows = Check.count(samplesPath, samples, 1, 1);
             examples(at(samplesPath, 0), rows.get(0), variables);
         }
-        return variables;
+        return vars;
+    }
+
+    /** WhatsApp's rules for the body of a one-time-password template (see the class comment). */
+    private static void authenticationBody(TemplateComponent body, Vars vars, String path) {
+        String text = body.getText();
+        Check.that(vars.names().size() == AUTHENTICATION_BODY_VARIABLES, at(path, "text"),
+                "of an AUTHENTICATION template must have exactly 1 variable (the code), had " + vars.names().size());
+        Matcher url = AUTHENTICATION_URL.matcher(text);
+        if (url.find()) {
+            throw Check.fail(at(path, "text"), "of an AUTHENTICATION template must not contain a URL (WhatsApp), found '"
+                    + url.group() + "'");
+        }
+        Matcher emoji = AUTHENTICATION_EMOJI.matcher(text);
+        if (emoji.find()) {
+            throw Check.fail(at(path, "text"), "of an AUTHENTICATION template must not contain emojis (WhatsApp), found '"
+                    + emoji.group() + "'");
+        }
+    }
+
+    /** WhatsApp's rules for the buttons of a one-time-password template: one OTP button, stored as URL. */
+    private static void authenticationButtons(TemplateComponent component, String path) {
+        List<TemplateButton> buttons = component.getButtons();
+        String buttonsPath = at(path, "buttons");
+        Check.that(buttons.size() <= AUTHENTICATION_BUTTONS_MAX, buttonsPath,
+                "of an AUTHENTICATION template must have at most 1 button (the OTP button), was " + buttons.size());
+        TemplateButtonType type = buttons.get(0).getType();
+        Check.that(type == TemplateButtonType.URL, at(at(buttonsPath, 0), "type"),
+                "of an AUTHENTICATION template must be URL (how WhatsApp stores its OTP button), was " + type);
     }
 
     private static void footer(TemplateComponent footer, String path) {
         Check.that(footer.getFormat() == null && footer.getExample() == null, path, "takes only a text");
         noButtons(footer, path);
         String text = Check.length(at(path, "text"), footer.getText(), 1, FOOTER_TEXT_MAX);
-        Check.that(variables(at(path, "text"), text) == 0, at(path, "text"), "must not contain variables (WhatsApp)");
+        Check.that(variables(at(path, "text"), text).names().isEmpty(), at(path, "text"),
+                "must not contain variables (WhatsApp)");
     }
 
     private static void buttons(TemplateComponent component, String path) {
@@ -389,7 +541,10 @@ public final class TemplateRules {
 
     private static void urlButton(TemplateButton button, String path) {
         String url = Check.length(at(path, "url"), button.getUrl(), 1, BUTTON_URL_MAX);
-        int variables = variables(at(path, "url"), url);
+        Vars vars = variables(at(path, "url"), url);
+        int variables = vars.names().size();
+        Check.that(vars.style() != Style.NAMED, at(path, "url"),
+                "may only hold the positional variable {{1}}, even when the body uses named ones (WhatsApp)");
         Check.that(variables == 0 || variables == 1 && url.endsWith("{{1}}"), at(path, "url"),
                 "may only hold one variable, {{1}}, at its end");
         Check.httpUrl(at(path, "url"), url.replace("{{1}}", "x"));
@@ -419,20 +574,69 @@ public final class TemplateRules {
         Check.that(component.getButtons() == null, at(path, "buttons"), "are only allowed in a BUTTONS component");
     }
 
-    /** Number of distinct {@code {{n}}} variables; they must be numbered from 1 without gaps. */
-    private static int variables(String path, String text) {
+    /**
+     * The distinct variables of a text: positional {@code {{n}}} ones numbered from 1 without gaps, or named
+     * ones in the order they first appear; never both.
+     */
+    private static Vars variables(String path, String text) {
         TreeSet<Integer> numbers = new TreeSet<>();
+        Set<String> names = new LinkedHashSet<>();
         Matcher m = VARIABLE.matcher(text);
         while (m.find()) {
             String inner = m.group(1);
-            Check.that(VARIABLE_NUMBER.matcher(inner).matches(), path,
-                    "has a malformed variable '" + m.group() + "'; use {{1}}, {{2}}, ...");
-            numbers.add(Integer.parseInt(inner));
+            if (VARIABLE_NUMBER.matcher(inner).matches()) {
+                numbers.add(Integer.parseInt(inner));
+            } else {
+                Check.that(NAMED_VARIABLE.matcher(inner).matches(), path, "has a malformed variable '" + m.group()
+                        + "'; use {{1}}, {{2}}, ... or lowercase names of letters, digits and '_' such as {{first_name}}");
+                names.add(inner);
+            }
+        }
+        if (!numbers.isEmpty() && !names.isEmpty()) {
+            throw Check.fail(path, "must not mix positional ({{" + numbers.first() + "}}) and named ({{"
+                    + names.iterator().next() + "}}) variables (WhatsApp)");
+        }
+        if (!names.isEmpty()) {
+            return new Vars(Style.NAMED, List.copyOf(names));
         }
         Check.that(numbers.isEmpty() || numbers.last() == numbers.size(), path,
                 "must number its variables from {{1}} without gaps, found "
                         + numbers.stream().map(n -> "{{" + n + "}}").collect(Collectors.joining(", ")));
-        return numbers.size();
+        return numbers.isEmpty() ? Vars.EMPTY
+                : new Vars(Style.POSITIONAL, numbers.stream().map(String::valueOf).toList());
+    }
+
+    /** One {@code {param_name, example}} per named variable, each name exactly once, none extra. */
+    private static void namedExamples(String path, @Nullable List<TemplateNamedParameter> samples, List<String> names) {
+        Check.that(samples != null && !samples.isEmpty(), path, "must have 1 example per named variable ("
+                + names.stream().map(n -> "{{" + n + "}}").collect(Collectors.joining(", ")) + "), was 0");
+        Set<String> given = new LinkedHashSet<>();
+        for (int i = 0; i < samples.size(); i++) {
+            TemplateNamedParameter sample = Check.required(at(path, i), samples.get(i));
+            String name = Check.required(at(at(path, i), "param_name"), sample.getParamName());
+            Check.that(names.contains(name), at(at(path, i), "param_name"),
+                    "is '" + name + "', which the text does not use; it uses " + names);
+            Check.that(given.add(name), at(at(path, i), "param_name"), "repeats '" + name + "'");
+            Check.notBlank(at(at(path, i), "example"), sample.getExample());
+        }
+        List<String> missing = names.stream().filter(n -> !given.contains(n)).toList();
+        Check.that(missing.isEmpty(), path, "has no example for " + missing);
+    }
+
+    /** How a text writes its variables. */
+    private enum Style {
+        NONE("no"), POSITIONAL("positional"), NAMED("named");
+
+        final String label;
+
+        Style(String label) {
+            this.label = label;
+        }
+    }
+
+    /** The distinct variables of a text: numbers as strings for positional ones, names for named ones. */
+    private record Vars(Style style, List<String> names) {
+        static final Vars EMPTY = new Vars(Style.NONE, List.of());
     }
 
     private static void examples(String path, @Nullable List<String> samples, int variables) {

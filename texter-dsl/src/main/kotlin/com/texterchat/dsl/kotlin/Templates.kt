@@ -175,6 +175,14 @@ class LocalizationScope @PublishedApi internal constructor(private val builder: 
         if (example == null) builder.textHeader(text) else builder.textHeader(text, example)
     }
 
+    /**
+     * A TEXT header with one named variable and its example:
+     * `textHeader("Order {{order_id}}", mapOf("order_id" to "A-1001"))`. The localization's variables become named.
+     */
+    fun textHeader(text: String, examples: Map<String, String>) {
+        builder.textHeader(text, examples)
+    }
+
     /** An IMAGE, VIDEO or DOCUMENT header with a sample file for WhatsApp's reviewers. */
     fun mediaHeader(format: TemplateHeaderFormat, exampleUrl: String) {
         builder.mediaHeader(format, exampleUrl)
@@ -188,6 +196,15 @@ class LocalizationScope @PublishedApi internal constructor(private val builder: 
     /** The body with one example per variable {{1}}, {{2}}, ... */
     fun body(text: String, vararg examples: String) {
         builder.body(text, *examples)
+    }
+
+    /**
+     * The body with named variables (lowercase letters, digits, `_`) and the example of each:
+     * `body("Hi {{first_name}}!", mapOf("first_name" to "John"))`. The examples go in `body_text_named_params` and
+     * the localization becomes `parameter_format: NAMED`; named and positional variables are never mixed.
+     */
+    fun body(text: String, examples: Map<String, String>) {
+        builder.body(text, examples)
     }
 
     /** The footer (no variables). */
@@ -280,7 +297,10 @@ class NewTemplateScope @PublishedApi internal constructor(
     /** The unique name (letters, digits, `_`); Texter assigns one such as `inbox_marketing_95` when it is not set. */
     var name: String? = null
 
-    /** Adds the content for [language]; a template needs at least one to be created and submitted. */
+    /**
+     * Adds the content for [language]. [Texter.createAndSubmitTemplate] needs at least one; a draft may have none
+     * (create now, localize later with [Texter.localizeTemplate]).
+     */
     fun localization(language: String, block: LocalizationScope.() -> Unit) {
         builder.localization(language) { LocalizationScope(it).block() }
     }
@@ -296,7 +316,8 @@ class NewTemplateScope @PublishedApi internal constructor(
 
 /**
  * Builds a new template without creating it; [Texter.createAndSubmitTemplate] builds, creates and submits in one
- * call.
+ * call. [category] may be `AUTHENTICATION` (one-time passwords), whose localizations must follow WhatsApp's rules
+ * (no header, a body with exactly one variable and no URL or emoji, at most one button, of type URL).
  * ```
  * newTemplate("Welcome", TemplateCategory.MARKETING, TemplateUsage.INBOX, ReplyChatStatus.PENDING) {
  *     localization("en") { body("Hi {{1}}, how can we help?", "John"); quickReply("Contact us") }
@@ -344,7 +365,9 @@ inline fun Texter.createAndSubmitTemplate(
 
 /**
  * Creates a template on [accountId] and adds its localizations without submitting them, so they stay editable in
- * Texter, as `Texter.createTemplateDraft(String, NewTemplate)` does.
+ * Texter, as `Texter.createTemplateDraft(String, NewTemplate)` does. It may have no localization (create now,
+ * localize later with [Texter.localizeTemplate]); add one soon, as Texter's next sync may delete a template left
+ * without one.
  *
  * @throws com.texterchat.dsl.InvalidRequestException before any request, when the template breaks a rule
  * @throws com.texterchat.dsl.TexterWorkflowException when a call fails, naming the step and what had completed
@@ -408,4 +431,21 @@ inline fun Texter.updateTemplate(
 ): Template {
     contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
     return updateTemplate(accountId, templateName, TemplateUpdateScope().apply(block).builder())
+}
+
+/**
+ * Adds or replaces the localization [language] of the template [templateName] on [accountId] (Create or Update
+ * Localization), e.g. of a draft created without localizations:
+ * `texter.localizeTemplate(accountId, "order_ready", "en") { body("Hi {{first_name}}!", mapOf("first_name" to "Roy")) }`.
+ *
+ * @throws com.texterchat.dsl.InvalidRequestException before any request, when the content breaks a rule
+ */
+inline fun Texter.localizeTemplate(
+    accountId: String,
+    templateName: String,
+    language: String,
+    block: LocalizationScope.() -> Unit,
+): Template {
+    contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
+    return localizeTemplate(accountId, templateName, localization(language, block))
 }

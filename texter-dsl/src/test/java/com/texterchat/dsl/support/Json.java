@@ -74,6 +74,23 @@ public final class Json {
         throw new IllegalArgumentException("no operation " + operationId + " in openapi.json");
     }
 
+    /** The example {@code example} of the 200 response of operation {@code operationId} in openapi.json. */
+    public static synchronized JsonNode specResponseExample(String operationId, String example) {
+        if (spec == null) {
+            spec = parse(readSpec());
+        }
+        for (JsonNode path : spec.get("paths")) {
+            for (JsonNode operation : path) {
+                if (operation.path("operationId").asText().equals(operationId)) {
+                    JsonNode value = operation.at("/responses/200/content/application~1json/examples/" + example + "/value");
+                    assertThat(value.isMissingNode()).as("response example %s of %s", example, operationId).isFalse();
+                    return value;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no operation " + operationId + " in openapi.json");
+    }
+
     /** Asserts that {@code actual} equals {@code expected} field for field (key order aside). */
     public static void assertSameJson(JsonNode actual, JsonNode expected) {
         assertThat(actual.toPrettyString()).isEqualTo(reorder(expected, actual).toPrettyString());

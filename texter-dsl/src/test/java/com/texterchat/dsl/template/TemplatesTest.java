@@ -200,8 +200,9 @@ class TemplatesTest extends RuleTests {
                 // Create New Template
                 rule("blank title", () -> create(Templates.newTemplate(" ", TemplateCategory.UTILITY, TemplateUsage.BULK,
                         ReplyChatStatus.BOT)), "title", "must not be blank"),
-                rule("AUTHENTICATION category", () -> create(Templates.newTemplate("T", TemplateCategory.AUTHENTICATION,
-                        TemplateUsage.BULK, ReplyChatStatus.BOT)), "category", "must be MARKETING or UTILITY"),
+                rule("unknown category", () -> texter.createTemplateDraft(ACCOUNT, new NewTemplate(new CreateTemplateRequest()
+                        .title("T").category(TemplateCategory.UNKNOWN).chatStatus(ReplyChatStatus.BOT)
+                        .usage(TemplateUsage.BULK), List.of())), "category", "must be a value Texter documents, was UNKNOWN"),
                 rule("name with a hyphen", () -> create(welcome().name("welcome-1")), "name", "must match ^[a-zA-Z0-9_]+$"),
                 rule("name over 512", () -> create(welcome().name("n".repeat(513))), "name",
                         "must be at most 512 characters, was 513"),
@@ -254,8 +255,9 @@ class TemplatesTest extends RuleTests {
                         "localizations[he].components[0].text", "must be 1-1024 characters, was 1025"),
                 rule("variables with a gap", () -> localize("he", l -> l.body("Hi {{1}}, code {{3}}.", "a", "b")),
                         "localizations[he].components[0].text", "must number its variables from {{1}} without gaps, found {{1}}, {{3}}"),
-                rule("named variable", () -> localize("he", l -> l.body("Hi {{name}}.", "a")),
-                        "localizations[he].components[0].text", "has a malformed variable '{{name}}'"),
+                rule("named variable with a positional example", () -> localize("he", l -> l.body("Hi {{name}}.", "a")),
+                        "localizations[he].components[0].example.body_text",
+                        "must be absent when the variables are named; use body_text_named_params"),
                 rule("body starting with a variable", () -> localize("he", l -> l.body("{{1}} is here.", "a")),
                         "localizations[he].components[0].text", "must not start or end with a variable"),
                 rule("body ending with a variable", () -> localize("he", l -> l.body("Your code is {{1}}", "a")),

@@ -273,6 +273,44 @@ class KotlinDslTest : TexterServer() {
     }
 
     @Test
+    fun `named variables and an AUTHENTICATION template`() {
+        val named = localization("en") {
+            textHeader("Order {{order_id}}", mapOf("order_id" to "A-1001"))
+            body("Hi {{first_name}}, order {{order_id}} shipped.", mapOf("order_id" to "A-1001", "first_name" to "Roy"))
+        }
+        val otp = newTemplate("Login code", TemplateCategory.AUTHENTICATION, TemplateUsage.INBOX, ReplyChatStatus.RESOLVED) {
+            localization("en") { body("*{{1}}* is your verification code.", "123456") }
+        }
+
+        assertSameJson(Json.of(named), Json.parse("""
+            {"language": "en", "parameter_format": "NAMED", "components": [
+              {"type": "HEADER", "format": "TEXT", "text": "Order {{order_id}}",
+               "example": {"header_text_named_params": [{"param_name": "order_id", "example": "A-1001"}]}},
+              {"type": "BODY", "text": "Hi {{first_name}}, order {{order_id}} shipped.",
+               "example": {"body_text_named_params": [{"param_name": "first_name", "example": "Roy"},
+                                                      {"param_name": "order_id", "example": "A-1001"}]}}]}"""))
+        assertThat(Json.of(otp.request()).get("category").asText()).isEqualTo("AUTHENTICATION")
+    }
+
+    @Test
+    fun `a draft without localizations is localized later`() {
+        val templates = "$API/whatsapp/templates/972586640430"
+        answer(post(urlPathEqualTo(templates)), """{"_id": "t1", "name": "order_ready"}""")
+        answer(post(urlPathEqualTo("$templates/order_ready/localizations")), """{"name": "order_ready"}""")
+
+        val draft = texter.createTemplateDraft("972586640430", "Order ready", TemplateCategory.UTILITY,
+            TemplateUsage.INBOX, ReplyChatStatus.PENDING) { name = "order_ready" }
+        texter.localizeTemplate("972586640430", draft.templateName(), "en") {
+            body("Hi {{first_name}}!", mapOf("first_name" to "Roy"))
+        }
+
+        val path = "/whatsapp/templates/972586640430"
+        assertThat(requests()).containsExactly("POST $path", "POST $path/order_ready/localizations")
+        assertThat(Json.parse(server.allServeEvents.first { it.request.url.endsWith("/localizations") }.request.bodyAsString)
+            .at("/components/0/example/body_text_named_params/0/param_name").asText()).isEqualTo("first_name")
+    }
+
+    @Test
     fun `createAndSubmitTemplate and createTemplateDraft run the whole flow`() {
         val templates = "$API/whatsapp/templates/972586640430"
         answer(post(urlPathEqualTo(templates)), """{"_id": "t1", "name": "order_ready"}""")

@@ -84,6 +84,16 @@ class KotlinRulesTest : RuleTests() {
                 texter.createAndSubmitTemplate(ACCOUNT, "Order ready", TemplateCategory.UTILITY, TemplateUsage.INBOX,
                     ReplyChatStatus.PENDING) { name = "order ready"; localization("en") { body("b") } }
             }, "name", "must match"),
+            rule("template: AUTHENTICATION body without the code", {
+                texter.createAndSubmitTemplate(ACCOUNT, "Code", TemplateCategory.AUTHENTICATION, TemplateUsage.INBOX,
+                    ReplyChatStatus.RESOLVED) { localization("en") { body("Your code.") } }
+            }, "localizations[en].components[0].text", "must have exactly 1 variable (the code)"),
+            rule("localization: named variable without its example", {
+                localization("en") { body("Hi {{first_name}}!", mapOf("name" to "Roy")) }
+            }, "components[0].example.body_text_named_params[0].param_name", "which the text does not use"),
+            rule("localization: named and positional mixed", {
+                localization("en") { textHeader("Order {{order_id}}", mapOf("order_id" to "1")); body("Hi {{1}}!", "Roy") }
+            }, "components[1].text", "uses positional variables but components[0].text uses named ones"),
             rule("template update: nothing changed", { texter.updateTemplate(ACCOUNT, "order_ready") { } }, "",
                 "must change at least one field"),
             rule("template update: blank title", { texter.updateTemplate(ACCOUNT, "order_ready") { title = "" } }, "title",
