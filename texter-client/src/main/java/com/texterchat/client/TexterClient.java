@@ -57,7 +57,11 @@ import org.slf4j.LoggerFactory;
  *   <li>is retried as the {@link RetryPolicy} allows, never repeating a POST or PATCH that may have been processed;</li>
  *   <li>is bounded by the connect and read timeouts (defaults 10 s and 30 s), for each attempt;</li>
  *   <li>encodes path parameters completely, and refuses ones that would change the path ({@code "."},
- *       {@code ".."}, empty).</li>
+ *       {@code ".."}, empty);</li>
+ *   <li>sends {@code null} for an optional request body (Resolve Chat, Generate Public Media URL, the scenario
+ *       draft, revision, activate and inactivate calls) as a request without a body, and refuses {@code null} for a
+ *       path parameter or a required body with an {@link IllegalArgumentException} naming the operation, before
+ *       anything is sent.</li>
  * </ul>
  *
  * <p>Instances are immutable and thread-safe; build one per project and token and reuse it.

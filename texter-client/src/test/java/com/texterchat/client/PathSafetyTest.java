@@ -48,7 +48,7 @@ class PathSafetyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("deleteLabel: path parameter labelId must not be empty");
         assertThatThrownBy(() -> texter.labels().deleteLabel(null))
-                .isInstanceOf(NullPointerException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("deleteLabel: path parameter labelId must not be null");
         assertThatThrownBy(() -> texter.labels().getLabel(""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("getLabel:");

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.texterchat.model.Chat;
-import com.texterchat.model.ChatPublicView;
 import com.texterchat.model.ChatSearchResult;
 import com.texterchat.model.Label;
 import com.texterchat.model.LabelList;
@@ -46,6 +45,8 @@ import java.util.regex.Pattern;
 public final class TexterStubs {
 
     private static final Pattern TEMPLATE_NAME = Pattern.compile("^[a-zA-Z0-9_]+$");
+    /** What Get Chat by Chat ID leaves out of a chat, as Texter's reference says. */
+    private static final Set<String> PUBLIC_VIEW_OMITS = Set.of("_id", "labels", "crmData", "displayName");
 
     private final TexterMockServer server;
     private final Set<String> unsubscribed = new LinkedHashSet<>();
@@ -80,6 +81,12 @@ public final class TexterStubs {
      * This chat exists: Search Chats finds it by the customer's phone in {@code channelInfo.id}, and Get Chat
      * by Chat ID answers its {@code _id}.
      *
+     * <p>Both answer every field the chat holds, as the SDK writes it: those the example chat lacks (such as
+     * {@code externalBot} or {@code crmData}) and any the model keeps beyond its declared ones. Get Chat by Chat
+     * ID answers Texter's trimmed public view of it, as Texter does: without {@code _id}, {@code labels},
+     * {@code crmData} and {@code displayName}, with {@code botState} narrowed to its {@code id} and
+     * {@code last_message_timestamp} named {@code lastMessageTimestamp}.
+     *
      * @param chat a chat with an {@code _id} and the customer's phone
      * @return the chat as stubbed (a copy; later changes to either do not affect the other)
      */
@@ -94,17 +101,20 @@ public final class TexterStubs {
                     + " Search Chats finds the chat by it");
         }
         String digits = Phones.digits(phone, "chat.channelInfo.id");
-        Chat copy = Json.copy(chat, Chat.class);
+        // The chat's JSON as the SDK writes it is what is served: a round trip through a model could drop fields.
+        ObjectNode written = Json.mapper().valueToTree(chat);
 
         SpecOperation search = server.operation("searchChats");
-        ChatSearchResult found = new ChatSearchResult().data(List.of(copy)).total(1);
+        ObjectNode found = Json.mapper().createObjectNode();
+        found.putArray("data").add(written.deepCopy());
+        found.put("total", 1);
         helper(search, StubFactory.route(search).withQueryParam("search", matching(Phones.regex(digits))),
                 StubFactory.success(search, Json.write(found)));
 
         SpecOperation get = server.operation("getChat");
-        helper(get, StubFactory.route(get).andMatching(StubFactory.pathParameter(get, "chatId", copy.getId())),
-                StubFactory.success(get, Json.write(publicView(copy))));
-        return Json.copy(copy, Chat.class);
+        helper(get, StubFactory.route(get).andMatching(StubFactory.pathParameter(get, "chatId", chat.getId())),
+                StubFactory.success(get, Json.write(publicView(written))));
+        return Json.convert(written, Chat.class);
     }
 
     /** No chat exists for this phone number: Search Chats with {@code search=<phone>} finds nothing. */
@@ -262,14 +272,29 @@ public final class TexterStubs {
         return example.length == 0 ? new Template() : example[0];
     }
 
-    /** The trimmed view Get Chat by Chat ID answers for a chat. */
-    private static ChatPublicView publicView(Chat chat) {
-        ObjectNode tree = Json.mapper().valueToTree(chat);
-        if (tree.has("last_message_timestamp")) {
-            tree.set("lastMessageTimestamp", tree.remove("last_message_timestamp"));
-        }
-        tree.put("success", true);
-        return Json.convert(tree, ChatPublicView.class);
+    /**
+     * The trimmed view Get Chat by Chat ID answers for a chat (written as JSON): every field of the chat but the
+     * ones Texter's reference says the view leaves out, {@code botState} narrowed to its id, and
+     * {@code success: true} first, as in the reference's example.
+     */
+    private static ObjectNode publicView(ObjectNode chat) {
+        ObjectNode view = Json.mapper().createObjectNode().put("success", true);
+        chat.properties().forEach(field -> {
+            String name = field.getKey();
+            if (PUBLIC_VIEW_OMITS.contains(name) || name.equals("success")) {
+                return;
+            }
+            JsonNode value = field.getValue();
+            if (name.equals("botState") && value instanceof ObjectNode botState) {
+                ObjectNode narrowed = Json.mapper().createObjectNode();
+                if (botState.has("id")) {
+                    narrowed.set("id", botState.get("id"));
+                }
+                value = narrowed;
+            }
+            view.set(name.equals("last_message_timestamp") ? "lastMessageTimestamp" : name, value.deepCopy());
+        });
+        return view;
     }
 
     @Override

@@ -5,7 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.texterchat.client.TexterClient;
+import com.texterchat.client.json.TexterJson;
 import com.texterchat.client.error.TexterOperationFailedException;
 import com.texterchat.api.ChatsApi;
 import com.texterchat.model.ChannelInfo;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.Test;
 /** Stubbing helpers, exercised through the generated client against the real server. */
 @TexterTest
 class TexterStubsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ChatSearchResult search(TexterClient client, String text) {
         return client.chats().searchChats(new ChatsApi.SearchChatsQueryParams().search(text));
@@ -67,6 +73,58 @@ class TexterStubsTest {
         assertThat(search(client, "447700900123").getData()).singleElement()
                 .satisfies(found -> assertThat(found.getTitle()).isEqualTo("Dana"));
         assertThat(client.chats().getChat("my-chat-1").getTitle()).isEqualTo("Dana");
+    }
+
+    @Test
+    void aCustomChatIsServedWithEveryFieldItHolds(TexterMockServer texter, TexterClient client) throws Exception {
+        // Fields the spec's example chat does not have (crmDeepLink, botState.id, labels), values it has
+        // differently (externalBot, crmData), and one no schema declares (vipTier).
+        Chat mine = TexterJson.mapper().readValue("""
+                {"_id": "c-ext-1", "title": "Dana", "displayName": "Dana L.", "labels": ["l1"],
+                 "channelInfo": {"name": "whatsapp", "id": "447700900123", "accountId": "972509876543"},
+                 "externalBot": true, "crmData": {"tier": "gold", "orders": [15033, 15034]},
+                 "crmDeepLink": "https://crm.example.com/contacts/88", "botState": {"id": "b-7"},
+                 "last_message_timestamp": 1762012091000, "vipTier": "platinum"}
+                """, Chat.class);
+        JsonNode written = TexterJson.mapper().valueToTree(mine);
+
+        Chat stubbed = texter.stubs().chatExists(mine);
+
+        // Search Chats: the chat exactly as the SDK writes it.
+        JsonNode searched = JSON.readTree(RawHttp.send("GET", texter.apiBaseUrl()
+                + "/chats/search?search=447700900123", null).body()).path("data").path(0);
+        assertThat(searched).isEqualTo(written);
+        assertThat(searched.path("externalBot").asBoolean()).isTrue();
+        assertThat(searched.path("crmData")).isEqualTo(JSON.readTree("{\"tier\":\"gold\",\"orders\":[15033,15034]}"));
+        assertThat(searched.path("crmDeepLink").asText()).isEqualTo("https://crm.example.com/contacts/88");
+        assertThat(TexterJson.mapper().<JsonNode>valueToTree(stubbed)).isEqualTo(written);
+        assertThat(search(client, "447700900123").getData().get(0).getCrmData()).containsEntry("tier", "gold");
+
+        // Get Chat by Chat ID: Texter's public view, which leaves out _id, labels, crmData and displayName only.
+        JsonNode view = JSON.readTree(RawHttp.send("GET", texter.apiBaseUrl() + "/chats/c-ext-1", null).body());
+        ObjectNode expected = JSON.createObjectNode().put("success", true);
+        written.properties().forEach(field -> expected.set(field.getKey(), field.getValue()));
+        expected.remove(List.of("_id", "labels", "crmData", "displayName", "last_message_timestamp"));
+        expected.put("lastMessageTimestamp", 1762012091000L);
+        assertThat(view).isEqualTo(expected);
+        assertThat(view.has("_id") || view.has("crmData") || view.has("labels") || view.has("displayName")).isFalse();
+        assertThat(view.path("externalBot").asBoolean()).isTrue();
+        assertThat(view.path("crmDeepLink").asText()).isEqualTo("https://crm.example.com/contacts/88");
+        ChatPublicView read = client.chats().getChat("c-ext-1");
+        assertThat(read.getExternalBot()).isTrue();
+        assertThat(read.getLastMessageTimestamp()).isEqualTo(1762012091000L);
+        assertThat(read.getBotState().getId()).isEqualTo("b-7");
+    }
+
+    @Test
+    void theGetChatViewNarrowsBotStateToItsId(TexterMockServer texter) throws Exception {
+        JsonNode chat = JSON.readTree("{\"_id\":\"c-bot\",\"channelInfo\":{\"id\":\"447700900124\"},"
+                + "\"botState\":{\"id\":\"b-8\",\"node\":\"menu\",\"session\":{\"step\":3}}}");
+        texter.stubs().chatExists(TexterJson.mapper().treeToValue(chat, Chat.class));
+
+        JsonNode view = JSON.readTree(RawHttp.send("GET", texter.apiBaseUrl() + "/chats/c-bot", null).body());
+
+        assertThat(view.path("botState")).isEqualTo(JSON.readTree("{\"id\":\"b-8\"}"));
     }
 
     @Test

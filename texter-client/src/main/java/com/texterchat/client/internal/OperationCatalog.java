@@ -15,9 +15,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code openapi.json} says about each operation that the generated code does not carry: the token scopes
- * it requires ({@code x-texter-scopes}). Read from the spec on the classpath the first time it is needed (only when
- * a 403 has to be explained), so the SDK keeps no copy of the 49 operations' scopes of its own.
+ * What {@code openapi.json} says about each operation that the generated code does not carry at run time: the
+ * token scopes it requires ({@code x-texter-scopes}) and whether its request body is required
+ * ({@code requestBody.required}). Read from the spec on the classpath the first time it is needed (only when a 403
+ * has to be explained or a {@code null} body was passed), so the SDK keeps no copy of the operations' facts of
+ * its own.
  */
 public final class OperationCatalog {
 
@@ -29,13 +31,15 @@ public final class OperationCatalog {
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head",
             "options", "trace");
-    private static final OperationCatalog EMPTY = new OperationCatalog(Map.of());
+    private static final OperationCatalog EMPTY = new OperationCatalog(Map.of(), Map.of());
     private static volatile @Nullable OperationCatalog fromClasspath;
 
     private final Map<String, List<String>> scopesByOperation;
+    private final Map<String, Boolean> bodyRequiredByOperation;
 
-    private OperationCatalog(Map<String, List<String>> scopesByOperation) {
+    private OperationCatalog(Map<String, List<String>> scopesByOperation, Map<String, Boolean> bodyRequiredByOperation) {
         this.scopesByOperation = scopesByOperation;
+        this.bodyRequiredByOperation = bodyRequiredByOperation;
     }
 
     /**
@@ -48,6 +52,7 @@ public final class OperationCatalog {
     public static OperationCatalog read(InputStream spec) throws IOException {
         JsonNode root = TexterJson.mapper().readTree(spec);
         Map<String, List<String>> scopes = new LinkedHashMap<>();
+        Map<String, Boolean> bodyRequired = new LinkedHashMap<>();
         root.path("paths").forEach(path -> path.properties().forEach(entry -> {
             JsonNode operation = entry.getValue();
             String id = operation.path("operationId").asText("");
@@ -55,9 +60,13 @@ public final class OperationCatalog {
                 List<String> list = new ArrayList<>();
                 operation.path("x-texter-scopes").forEach(scope -> list.add(scope.asText()));
                 scopes.put(id, Collections.unmodifiableList(list));
+                if (operation.has("requestBody")) {
+                    // OpenAPI: a request body is optional unless it says "required": true.
+                    bodyRequired.put(id, operation.path("requestBody").path("required").asBoolean(false));
+                }
             }
         }));
-        return new OperationCatalog(Collections.unmodifiableMap(scopes));
+        return new OperationCatalog(Collections.unmodifiableMap(scopes), Collections.unmodifiableMap(bodyRequired));
     }
 
     /**
@@ -100,6 +109,17 @@ public final class OperationCatalog {
      */
     public Optional<List<String>> scopes(String operationId) {
         return Optional.ofNullable(scopesByOperation.get(operationId));
+    }
+
+    /**
+     * Whether an operation must be sent with a request body.
+     *
+     * @param operationId the operationId
+     * @return {@code true} when the spec requires its body, {@code false} when the body is optional, empty when the
+     *         operation is unknown or takes no body
+     */
+    public Optional<Boolean> requiresBody(String operationId) {
+        return Optional.ofNullable(bodyRequiredByOperation.get(operationId));
     }
 
     /**

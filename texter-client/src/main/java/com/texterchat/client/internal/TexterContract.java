@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Feign's default contract with three changes to what it reads from the generated interfaces:
+ * Feign's default contract with four changes to what it reads from the generated interfaces:
  * <ul>
  *   <li>path parameter values are always fully percent-encoded (Feign otherwise leaves {@code /} unencoded, so an
  *       ID such as {@code ../labels} could change the request path);</li>
@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  *       request. Feign would otherwise parse, copy and expand each of them as a template on every call;</li>
  *   <li>query templates no method parameter can fill are dropped (the {@code @QueryMap} variants of the generated
  *       methods repeat the whole query line of their {@code @Param} twins, and Feign would expand all of it, to
- *       nothing, on every call).</li>
+ *       nothing, on every call);</li>
+ *   <li>a {@code null} body reaches the encoder instead of being refused by Feign: whether the operation may be
+ *       called without one is the spec's to say, and {@link TexterInvocationHandlerFactory} asks it.</li>
  * </ul>
  * One instance serves all APIs of one client.
  */
@@ -42,6 +44,11 @@ public final class TexterContract implements Contract {
         List<MethodMetadata> methods = delegate.parseAndValidateMetadata(targetType);
         for (MethodMetadata metadata : methods) {
             metadata.template().decodeSlash(false);
+            if (metadata.bodyIndex() != null) {
+                // Feign would refuse a null body itself, with its own exception and before the SDK could tell an
+                // optional body from a required one; TexterInvocationHandlerFactory decides that from the spec.
+                metadata.setBodyRequired(false);
+            }
             dropUnfillableQueries(metadata);
             Map<String, Collection<String>> headers = metadata.template().headers();
             boolean allFixed = headers.values().stream().flatMap(Collection::stream)

@@ -11,11 +11,16 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes request bodies as UTF-8 JSON with the SDK's mapper, keeping one {@link ObjectWriter} per body type.
  * The {@code Content-Length} header Feign records with a body is dropped again: the HTTP client computes it from
  * the bytes it sends, and keeping it would cost a header template per call.
+ *
+ * <p>A {@code null} body (an optional one left out; {@link TexterInvocationHandlerFactory} has refused it already
+ * where the operation requires one) is sent as no body at all, and {@link TexterTarget} then leaves out the
+ * {@code Content-Type} header too.
  */
 public final class TexterEncoder implements Encoder {
 
@@ -32,7 +37,10 @@ public final class TexterEncoder implements Encoder {
     }
 
     @Override
-    public void encode(Object object, Type bodyType, RequestTemplate template) {
+    public void encode(@Nullable Object object, Type bodyType, RequestTemplate template) {
+        if (object == null) {
+            return;
+        }
         ObjectWriter writer = writers.computeIfAbsent(bodyType, type -> mapper.writerFor(mapper.constructType(type)));
         try {
             template.body(writer.writeValueAsBytes(object), StandardCharsets.UTF_8);

@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps Feign's invocation handler so that every API method
@@ -27,9 +27,14 @@ import java.util.regex.Matcher;
  *   <li>refuses path parameters that would change the request path even when percent-encoded: {@code null},
  *       {@code ""}, {@code "."} and {@code ".."} (servers and proxies resolve dot segments, also encoded ones), and
  *       percent-encodes all others completely, {@code %} included, so each stays one literal path segment;</li>
+ *   <li>sends a {@code null} request body as no body when the spec makes the operation's body optional (Resolve
+ *       Chat without {@code notifyClient}, say), and refuses it when the spec requires one; the spec is asked
+ *       ({@link OperationCatalog}) only when a body is {@code null};</li>
  *   <li>throws only {@link TexterException}s: I/O failures become {@link TexterIoException}, anything else Feign
  *       raises becomes a {@link TexterException} naming the operation.</li>
  * </ul>
+ * A refused argument (a path parameter or a required body) is an {@link IllegalArgumentException} naming the
+ * operation and the parameter, thrown before anything is sent.
  */
 public final class TexterInvocationHandlerFactory implements InvocationHandlerFactory {
 
@@ -52,8 +57,19 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
     public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
         InvocationHandler feign = delegate.create(target, dispatch);
         Map<Method, List<PathParameter>> pathParameters = new HashMap<>();
-        dispatch.keySet().forEach(method -> pathParameters.put(method, pathParameters(method)));
+        Map<Method, Integer> bodyParameters = new HashMap<>();
+        dispatch.keySet().forEach(method -> {
+            pathParameters.put(method, pathParameters(method));
+            int body = bodyParameter(method);
+            if (body >= 0) {
+                bodyParameters.put(method, body);
+            }
+        });
         return (proxy, method, args) -> {
+            Integer body = bodyParameters.get(method);
+            if (body != null && args[body] == null) {
+                refuseMissingBody(Operation.operationId(method));
+            }
             List<PathParameter> parameters = pathParameters.getOrDefault(method, List.of());
             Object[] safeArgs = parameters.isEmpty() ? args : args.clone();
             for (PathParameter parameter : parameters) {
@@ -82,6 +98,38 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
             return new TexterIoException(operationId, redactor.scrub(label + " " + what), io, timeout);
         }
         return new TexterException(operationId, redactor.scrub(label + " failed: " + e.getMessage()), e);
+    }
+
+    /**
+     * Refuses a {@code null} body when the spec requires the operation's body. An optional body, or an operation the
+     * spec on the classpath does not know, goes out without one (Texter then answers for itself).
+     */
+    private static void refuseMissingBody(String operationId) {
+        if (OperationCatalog.fromClasspath().requiresBody(operationId).orElse(false)) {
+            throw new IllegalArgumentException(operationId + ": the request body must not be null (Texter requires"
+                    + " one for this operation)");
+        }
+    }
+
+    /**
+     * The index of a method's body parameter, as Feign's default contract finds it: the one parameter that carries
+     * no Feign annotation ({@code @Param}, {@code @QueryMap}, {@code @HeaderMap}); -1 when there is none.
+     */
+    private static int bodyParameter(Method method) {
+        if (method.getAnnotation(RequestLine.class) == null) {
+            return -1;
+        }
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < annotations.length; i++) {
+            boolean feign = false;
+            for (Annotation annotation : annotations[i]) {
+                feign |= annotation.annotationType().getPackageName().equals(Param.class.getPackageName());
+            }
+            if (!feign) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The parameters of a method that fill a variable in the path part of its request line. */
@@ -118,8 +166,10 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
          * look encoded as they are, so without this an ID such as {@code %2e%2e} would reach the server as
          * {@code ..}.
          */
-        String encode(Object value) {
-            Objects.requireNonNull(value, () -> operationId + ": path parameter " + name + " must not be null");
+        String encode(@Nullable Object value) {
+            if (value == null) {
+                throw new IllegalArgumentException(operationId + ": path parameter " + name + " must not be null");
+            }
             String text = value.toString();
             if (text.isEmpty() || text.equals(".") || text.equals("..")) {
                 throw new IllegalArgumentException(operationId + ": path parameter " + name + " must not be "

@@ -17,17 +17,21 @@ import org.jspecify.annotations.Nullable;
  * A generated API bound to the Texter base URL. Turns a resolved request template into a request carrying, besides
  * what the template holds, the method's fixed headers (see {@link TexterContract}) and the client's own headers
  * ({@code Authorization}, {@code User-Agent}). The merged header map is built once per method and shared by its
- * requests, instead of being rebuilt from templates on every call.
+ * requests, instead of being rebuilt from templates on every call. A request without a body (an optional body left
+ * out) carries no {@code Content-Type}: there is no content to describe.
  *
  * @param <T> the API interface
  */
 public final class TexterTarget<T> implements Target<T> {
+
+    private static final String CONTENT_TYPE = "Content-Type";
 
     private final Class<T> type;
     private final String url;
     private final TexterContract contract;
     private final Map<String, String> clientHeaders;
     private final Map<Method, Map<String, Collection<String>>> headersByMethod = new ConcurrentHashMap<>();
+    private final Map<Method, Map<String, Collection<String>>> bodilessHeadersByMethod = new ConcurrentHashMap<>();
 
     /**
      * A target for one API.
@@ -70,6 +74,9 @@ public final class TexterTarget<T> implements Target<T> {
         @Nullable Method method = template.methodMetadata() == null ? null : template.methodMetadata().method();
         Map<String, Collection<String>> headers = method == null ? headersFor(null)
                 : headersByMethod.computeIfAbsent(method, this::headersFor);
+        if (template.body() == null && method != null && headers.containsKey(CONTENT_TYPE)) {
+            headers = bodilessHeadersByMethod.computeIfAbsent(method, m -> withoutContentType(headersFor(m)));
+        }
         // What is left in the template was made for this call: headers with templated values.
         Map<String, Collection<String>> perCall = template.headers();
         if (!perCall.isEmpty()) {
@@ -81,6 +88,13 @@ public final class TexterTarget<T> implements Target<T> {
         return Request.create(template.method() == null ? Request.HttpMethod.GET
                         : Request.HttpMethod.valueOf(template.method()), requestUrl, headers,
                 template.body(), template.requestCharset(), template);
+    }
+
+    private static Map<String, Collection<String>> withoutContentType(Map<String, Collection<String>> headers) {
+        Map<String, Collection<String>> without = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        without.putAll(headers);
+        without.remove(CONTENT_TYPE);
+        return Collections.unmodifiableMap(without);
     }
 
     private Map<String, Collection<String>> headersFor(@Nullable Method method) {

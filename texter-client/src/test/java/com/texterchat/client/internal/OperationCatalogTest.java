@@ -51,6 +51,20 @@ class OperationCatalogTest {
     }
 
     @Test
+    void bodiesAreRequiredExactlyWhereTheSpecSaysRequiredTrue() {
+        assertThat(catalog.requiresBody("createLabel")).contains(true);
+        assertThat(catalog.requiresBody("updateScenarioDraft")).contains(true);
+        assertThat(catalog.requiresBody("resolveChat")).contains(false);
+        assertThat(catalog.requiresBody("generatePublicMediaUrl")).contains(false);
+        assertThat(catalog.requiresBody("getChat")).isEmpty();
+        assertThat(catalog.requiresBody("submitTemplateLocalization")).isEmpty();
+        assertThat(catalog.requiresBody("noSuchOperation")).isEmpty();
+        assertThat(catalog.operationIds().stream().filter(id -> catalog.requiresBody(id).equals(
+                java.util.Optional.of(false)))).containsExactlyInAnyOrder("resolveChat", "generatePublicMediaUrl",
+                "createScenarioDraft", "createScenarioRevision", "activateSubscription", "inactivateSubscription");
+    }
+
+    @Test
     void scopesComeFromXTexterScopes() {
         assertThat(catalog.scopes("sendTemplateMessage")).contains(List.of("Send template messages"));
         assertThat(catalog.scopes("generatePublicMediaUrl")).contains(List.of("View all chats", "View all files"));
