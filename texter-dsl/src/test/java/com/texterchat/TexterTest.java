@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.texterchat.dsl.TemplateSubmission;
 import com.texterchat.dsl.TexterWorkflowException;
 import com.texterchat.dsl.TexterWorkflowException.Step;
 import com.texterchat.dsl.scenario.DraftOperation;
+import com.texterchat.dsl.scenario.SubscriptionImport;
 import com.texterchat.dsl.scenario.WebhookSubscriptions;
 import com.texterchat.dsl.support.Json;
 import com.texterchat.dsl.support.TexterServer;
@@ -227,11 +229,15 @@ class TexterTest extends TexterServer {
     void importSubscriptionPostsTheTemplate() {
         answer(post(API + "/scenarios/manage/import"), 201, "{\"_id\": \"s1\"}");
 
-        Scenario scenario = texter.importSubscription(WebhookSubscriptions.chatResolvedByAgent("https://crm.example.com/texter/webhook"));
+        SubscriptionImport subscription = WebhookSubscriptions.chatResolvedByAgent("https://crm.example.com/texter/webhook");
+        Scenario scenario = texter.importSubscription(subscription);
 
         assertThat(scenario.getId()).isEqualTo("s1");
+        // the spec's example with the description in this SDK's words
+        ObjectNode expected = Json.specRequestExample("importSubscription", "chatResolvedByAgent").deepCopy();
+        ((ObjectNode) expected.get("data")).put("description", subscription.document().getDescription());
         server.verify(postRequestedFor(urlEqualTo(API + "/scenarios/manage/import")).withRequestBody(equalToJson(
-                Json.specRequestExample("importSubscription", "chatResolvedByAgent").toString())));
+                expected.toString())));
     }
 
     @Test

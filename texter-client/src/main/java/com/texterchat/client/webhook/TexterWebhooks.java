@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,15 @@ import org.slf4j.LoggerFactory;
  * <p>Which model an event's data binds to follows from the generated code: each {@link WebhookEventName} (from
  * the spec's webhook event list) maps to the generated class named after it, {@code newIncomingMessage} to
  * {@code NewIncomingMessageEventData} and so on. Unknown fields and enum values in the data are tolerated, like
- * everywhere in the SDK. Thread-safe.
+ * everywhere in the SDK.
+ *
+ * <p>Values that Texter fills in by string interpolation parse as well as their typed form: a field that holds a
+ * list also takes a single value (Message Status Changed's {@code "externalId": "wamid..."} becomes a list of that
+ * one ID, exactly as sent, never split), and number, enum-number and boolean fields also take their value as a
+ * string ({@code "messageStatus": "3"}, {@code "timestamp": "1761574716050"}, {@code "externalBot": "true"}). A
+ * string that is not such a value ({@code "abc"} for a number) is refused with an {@link InvalidWebhookException}
+ * naming the field, never read as some other value; {@link WebhookEvent#eventDataJson()} always has the data as
+ * received. Thread-safe.
  */
 public final class TexterWebhooks {
 
@@ -219,7 +228,7 @@ public final class TexterWebhooks {
     /** Binds the object the parser is at to the event's model. */
     private static Object bind(JsonParser parser, String eventName, Class<?> type) throws IOException {
         try {
-            return READERS.computeIfAbsent(type, TexterJson.mapper()::readerFor).readValue(parser);
+            return READERS.computeIfAbsent(type, TexterWebhooks::readerFor).readValue(parser);
         } catch (DatabindException e) {
             JsonParseException syntax = syntaxError(e);
             if (syntax != null) {
@@ -230,6 +239,17 @@ public final class TexterWebhooks {
             throw new InvalidWebhookException("eventData of " + eventName + " does not fit " + type.getSimpleName()
                     + at + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The reader of one event model: the SDK's mapper, also taking a single value where the model has a list.
+     * Texter's own subscriptions fill some eventData values by string interpolation ({@code %provider:key%}), so
+     * {@code externalId} may come as {@code "wamid..."} instead of {@code ["wamid..."]}; numbers and booleans sent
+     * as strings ({@code "3"}, {@code "true"}) are read by the mapper's usual scalar coercion, and a string that is
+     * no such value ({@code "abc"} for a number) still fails.
+     */
+    private static ObjectReader readerFor(Class<?> type) {
+        return TexterJson.mapper().readerFor(type).with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     }
 
     /** An extra envelope value as a plain Java value; strings, booleans and nulls without a databind round. */

@@ -271,4 +271,70 @@ class TexterWebhooksTest {
                 + "{\"_id\":\"c1\",\"unreadCount\":99999999999}}}")).isInstanceOf(InvalidWebhookException.class)
                 .hasMessageStartingWith("eventData of chatResolved does not fit ChatResolvedEventData at eventData.chat.unreadCount");
     }
+    // ---- values Texter fills in by string interpolation (%provider:key%) --------------------------------
+
+    private static MessageStatusChangedEventData statusChange(String fields) {
+        return TexterWebhooks.parse("{\"eventName\":\"messageStatusChanged\",\"eventData\":{\"chat\":{\"_id\":\"c1\"},"
+                + fields + "}}").dataAs(MessageStatusChangedEventData.class).orElseThrow();
+    }
+
+    @Test
+    void interpolatedStatusFieldsParseLikeTheirTypedForm() {
+        MessageStatusChangedEventData typed = statusChange("\"messageStatus\":4,\"error\":\"(#131026) undeliverable\","
+                + "\"timestamp\":1761574716050,\"externalId\":[\"wamid.HBgM\"]");
+        MessageStatusChangedEventData interpolated = statusChange("\"messageStatus\":\"4\","
+                + "\"error\":\"(#131026) undeliverable\",\"timestamp\":\"1761574716050\",\"externalId\":\"wamid.HBgM\"");
+
+        assertThat(interpolated.getMessageStatus()).isEqualTo(MessageStatus.FAILED);
+        assertThat(interpolated.getTimestamp()).isEqualTo(1761574716050L);
+        assertThat(interpolated.getExternalId()).containsExactly("wamid.HBgM");
+        assertThat(interpolated.getError()).isEqualTo("(#131026) undeliverable");
+        assertThat(TexterJson.mapper().valueToTree(interpolated).toString())
+                .isEqualTo(TexterJson.mapper().valueToTree(typed).toString());
+    }
+
+    @Test
+    void aSingleInterpolatedIdIsKeptAsOneItemExactlyAsSent() {
+        assertThat(statusChange("\"messageStatus\":3,\"externalId\":\"wamid.A,wamid.B\"").getExternalId())
+                .containsExactly("wamid.A,wamid.B");
+        assertThat(statusChange("\"messageStatus\":3,\"externalId\":[\"wamid.A\",\"wamid.B\"]").getExternalId())
+                .containsExactly("wamid.A", "wamid.B");
+    }
+
+    @Test
+    void booleansAndNumbersInsideTheChatMayComeAsStringsToo() {
+        WebhookEvent event = TexterWebhooks.parse("{\"eventName\":\"externalBotEnabled\",\"eventData\":{\"chat\":"
+                + "{\"_id\":\"c1\",\"externalBot\":\"true\",\"unreadCount\":\"2\",\"status\":\"4\"}}}");
+        com.texterchat.model.Chat chat = event.dataAs(com.texterchat.model.ExternalBotEnabledEventData.class)
+                .orElseThrow().getChat();
+
+        assertThat(chat.getExternalBot()).isTrue();
+        assertThat(chat.getUnreadCount()).isEqualTo(2);
+        assertThat(chat.getStatus()).isEqualTo(ChatStatus.BULK);
+    }
+
+    static Stream<Arguments> stringsThatAreNoSuchValue() {
+        String chat = "\"chat\":{\"_id\":\"c1\"}";
+        return Stream.of(
+                Arguments.of(chat + ",\"messageStatus\":\"abc\"", "eventData.messageStatus", "abc"),
+                Arguments.of(chat + ",\"messageStatus\":\"3.0\"", "eventData.messageStatus", "3.0"),
+                Arguments.of(chat + ",\"messageStatus\":3,\"timestamp\":\"abc\"", "eventData.timestamp", "abc"),
+                Arguments.of(chat + ",\"messageStatus\":3,\"timestamp\":\"1.5\"", "eventData.timestamp", "1.5"),
+                Arguments.of(chat + ",\"messageStatus\":3,\"timestamp\":\"%messageStatusRequest:timestamp%\"",
+                        "eventData.timestamp", "%messageStatusRequest:timestamp%"),
+                Arguments.of("\"chat\":{\"_id\":\"c1\",\"externalBot\":\"yes\"},\"messageStatus\":3",
+                        "eventData.chat.externalBot", "yes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stringsThatAreNoSuchValue")
+    void aStringThatIsNoNumberOrBooleanIsRefusedNamingTheField(String eventData, String path, String value) {
+        String body = "{\"eventName\":\"messageStatusChanged\",\"eventData\":{" + eventData + "}}";
+
+        assertThatThrownBy(() -> TexterWebhooks.parse(body))
+                .isInstanceOf(InvalidWebhookException.class)
+                .hasMessageStartingWith("eventData of messageStatusChanged does not fit MessageStatusChangedEventData at "
+                        + path + ":")
+                .hasMessageContaining(value);
+    }
 }

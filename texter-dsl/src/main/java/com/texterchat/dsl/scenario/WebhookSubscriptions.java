@@ -3,6 +3,7 @@ package com.texterchat.dsl.scenario;
 import static com.texterchat.dsl.scenario.ScenarioComponents.compare;
 import static com.texterchat.dsl.scenario.ScenarioComponents.filtrex;
 import static com.texterchat.dsl.scenario.ScenarioComponents.loader;
+import static com.texterchat.dsl.scenario.ScenarioValues.interpolate;
 import static com.texterchat.dsl.scenario.ScenarioValues.provide;
 
 import com.texterchat.dsl.internal.Check;
@@ -18,17 +19,19 @@ import java.util.stream.Collectors;
 /**
  * The Import Subscription bodies of Texter's 19 webhook events, one method each. Every subscription POSTs
  * {@code {"eventName": ..., "eventData": {...}}} as JSON to your URL; the methods take that URL and, where the
- * template needs them, the words or the label to watch. The result is saved {@code active} unless
+ * subscription needs them, the words or the label to watch. The result is saved {@code active} unless
  * {@link SubscriptionImport#asStatus} says otherwise.
  *
- * <p>Provenance. Texter documents each event's template on its Webhooks page. Those retrieved in full are
- * reproduced exactly: New Incoming Messages, Chat Resolved by Agent, Chat Subscribed, External Bot Disabled and
- * Channel Health Problem Resolved. Those retrieved only in part (Messages with Specific Text, Messages with
- * Attachments, Message Status Changed, Messages Failed to Deliver, Chat Taken, Specific Label Added) keep the
- * documented part exactly and complete the rest the way their documented siblings do. The remaining pages
- * (All Messages, Chat Pending, Chat Resolved, Chat Resolved by Bot, Chat Labels Changed, Chat Unsubscribed,
- * External Bot Enabled, Channel Health Problem Created) could not be read: their bodies follow the closest
- * documented sibling, with the event name and trigger from the event list. Each method says which case it is.
+ * <p>Each method produces Texter's official "(SUB)" subscription document of its event, as Texter's documentation
+ * publishes it for import, exactly: the trigger events, the loaders and whether they run before or after the
+ * conditions, the conditions, the request action with its {@code ##provide} injections and {@code %provider:key%}
+ * interpolations, the options and the {@code name}; only the {@code description} is this SDK's wording. A method
+ * is named after its document ({@code (SUB) Chat Assigned} is {@link #chatAssigned}); its javadoc names the
+ * {@code eventName} the deliveries carry.
+ *
+ * <p>Two subscriptions (Message Status Changed, Messages Failed to Deliver) fill {@code messageStatus},
+ * {@code error}, {@code timestamp} and {@code externalId} by interpolation, so those arrive as strings;
+ * {@code TexterWebhooks.parse} reads them into their typed fields either way.
  */
 public final class WebhookSubscriptions {
 
@@ -44,24 +47,25 @@ public final class WebhookSubscriptions {
     // ---- message events ------------------------------------------------------------------------------
 
     /**
-     * Every new message, incoming and outgoing: event {@code newMessage} with {@code message} and {@code chat}.
-     * Page not readable; built like New Incoming Messages without its direction filter.
+     * (SUB) All Messages: every new message, incoming and outgoing. Event {@code newMessage} with {@code message}
+     * and {@code chat}; the chat is loaded before the (empty) conditions.
      */
     public static SubscriptionImport allMessages(String url) {
-        return messageEvent(url, "(SUB) All Messages", "Sends a webhook for each new message, incoming or outgoing",
-                "newMessage", List.of());
+        return messageEvent(url, "(SUB) All Messages", "Posts every new message, whichever its direction, with its chat.",
+                "newMessage", s -> s.beforeConditions(chatOfMessage()));
     }
 
-    /** Every new incoming message: event {@code newIncomingMessage} with {@code message} and {@code chat}. Documented. */
+    /** (SUB) New Incoming Messages: every message a contact sends. Event {@code newIncomingMessage} with {@code message} and {@code chat}. */
     public static SubscriptionImport newIncomingMessages(String url) {
-        return messageEvent(url, "(SUB) New Incoming Messages", "Sends a webhook for each new incoming message",
-                "newIncomingMessage", List.of(filtrex(INCOMING, provide("message", "message"))));
+        return messageEvent(url, "(SUB) New Incoming Messages", "Posts each message a contact sends, with its chat.",
+                "newIncomingMessage", s -> s.afterConditions(chatOfMessage())
+                        .allOf(filtrex(INCOMING, provide("message", "message"))));
     }
 
     /**
-     * Incoming messages whose text is one of {@code words} (exact match, any of them): event
-     * {@code newMatchedMessage}. Builds the expression {@code text == "w1" or text == "w2"}, quoting each word.
-     * Documented up to the first condition; the word filter is the second condition of the same group.
+     * (SUB) Messages with Specific Text: incoming messages whose text is one of {@code words} (exact match, any of
+     * them). Event {@code newMatchedMessage} with {@code message} and {@code chat}. Builds the expression
+     * {@code text == "w1" or text == "w2"}, quoting each word; Texter's document is this with two words.
      */
     public static SubscriptionImport messagesWithSpecificText(String url, List<String> words) {
         Check.count("words", words, 1, Integer.MAX_VALUE);
@@ -84,50 +88,51 @@ public final class WebhookSubscriptions {
     public static SubscriptionImport messagesMatching(String url, String expression) {
         Check.notBlank("expression", expression);
         return messageEvent(url, "(SUB) Messages with Specific Text",
-                "Sends a webhook when a new incoming message includes a specific word(s).", "newMatchedMessage",
-                List.of(filtrex(INCOMING, provide("message", "message")),
-                        filtrex(expression, provide("message", "message"))));
+                "Posts incoming messages whose text matches the chosen words, with their chat.", "newMatchedMessage",
+                s -> s.afterConditions(chatOfMessage())
+                        .allOf(filtrex(INCOMING, provide("message", "message")),
+                                filtrex(expression, provide("message", "message"))));
     }
 
     /**
-     * Incoming messages with a media item (image, video, document, audio, sticker): event {@code newMediaMessage}.
-     * Documented up to its two conditions; the action follows New Incoming Messages.
+     * (SUB) Messages with Attachments: incoming messages with a media item (image, video, document, audio,
+     * sticker). Event {@code newMediaMessage} with {@code message} and {@code chat}.
      */
     public static SubscriptionImport messagesWithAttachments(String url) {
         return messageEvent(url, "(SUB) Messages with Attachments",
-                "Sends a webhook when a new incoming message includes a media item (image / video / document / audio / sticker)",
-                "newMediaMessage", List.of(filtrex(INCOMING, provide("message", "message")),
-                        filtrex("type == \"media\"", provide("message", "message"))));
+                "Posts incoming messages that carry a media item, with their chat.", "newMediaMessage",
+                s -> s.afterConditions(chatOfMessage())
+                        .allOf(filtrex(INCOMING, provide("message", "message")),
+                                filtrex("type == \"media\"", provide("message", "message"))));
     }
 
     /**
-     * Every status change of an outgoing message: event {@code messageStatusChanged} with {@code chat},
-     * {@code messageStatus}, {@code error}, {@code timestamp}, {@code externalId}. Documented up to its loader;
-     * no conditions (all changes), and the payload keys of the event page.
+     * (SUB) Messages Status Changed: every status change of an outgoing message. Event
+     * {@code messageStatusChanged} with {@code chat} and, interpolated into strings, {@code messageStatus},
+     * {@code error}, {@code timestamp} and {@code externalId}. The chat is loaded before the (empty) conditions.
      */
     public static SubscriptionImport messageStatusChanged(String url) {
         Map<String, Object> eventData = chatEventData();
-        eventData.put("messageStatus", provide("messageStatusRequest", "status"));
-        eventData.put("error", provide("messageStatusRequest", "error"));
-        eventData.put("timestamp", provide("messageStatusRequest", "timestamp"));
-        eventData.put("externalId", provide("messageStatusRequest", "ids"));
+        eventData.put("messageStatus", interpolate("messageStatusRequest", "status"));
+        eventData.put("error", interpolate("messageStatusRequest", "error"));
+        eventData.put("timestamp", interpolate("messageStatusRequest", "timestamp"));
+        eventData.put("externalId", interpolate("messageStatusRequest", "ids"));
         return subscription(url, "(SUB) Messages Status Changed",
-                "Sends a webhook for all outgoing messages status changes (e.g., from \"Delivered\" to \"Seen\")",
+                "Posts each status change of an outgoing message (sent, delivered, seen, failed, ...), with its chat.",
                 "messageStatusChanged", eventData, s -> s.trigger(STATUS_REQUEST).beforeConditions(chatOfStatusRequest()));
     }
 
     /**
-     * Outgoing messages that failed (status 4 or 5): event {@code messageFailed} with {@code chat}, {@code error},
-     * {@code timestamp}, {@code externalId}. Documented up to the first status comparison; the second group
-     * compares with 5.
+     * (SUB) Messages Failed to Deliver: outgoing messages that failed (status 4 or 5). Event {@code messageFailed}
+     * with {@code chat} and, interpolated into strings, {@code error}, {@code timestamp} and {@code externalId}.
      */
     public static SubscriptionImport messagesFailedToDeliver(String url) {
         Map<String, Object> eventData = chatEventData();
-        eventData.put("error", provide("messageStatusRequest", "error"));
-        eventData.put("timestamp", provide("messageStatusRequest", "timestamp"));
-        eventData.put("externalId", provide("messageStatusRequest", "ids"));
+        eventData.put("error", interpolate("messageStatusRequest", "error"));
+        eventData.put("timestamp", interpolate("messageStatusRequest", "timestamp"));
+        eventData.put("externalId", interpolate("messageStatusRequest", "ids"));
         return subscription(url, "(SUB) Messages Failed to Deliver",
-                "Sends a webhook when an outgoing message fails to deliver (blocked by Meta)", "messageFailed",
+                "Posts outgoing messages that could not be delivered (status 4 or 5), with their chat.", "messageFailed",
                 eventData, s -> s.trigger(STATUS_REQUEST)
                         .afterConditions(chatOfStatusRequest())
                         .allOf(compare(Comparison.EQUAL, 4, provide("messageStatusRequest", "status")))
@@ -136,18 +141,17 @@ public final class WebhookSubscriptions {
 
     // ---- chat events ---------------------------------------------------------------------------------
 
-    /** A chat moved to pending: event {@code chatPending} with {@code chat}. Page not readable; built like Chat Subscribed. */
+    /** (SUB) Chat Pending: a chat started waiting for a human agent. Event {@code chatPending} with {@code chat}. */
     public static SubscriptionImport chatPending(String url) {
-        return chatEvent(url, "(SUB) Chat Pending", "Sends a webhook when a chat is moved to pending and waits for an agent.",
+        return chatEvent(url, "(SUB) Chat Pending", "Posts chats that start waiting for a human agent.",
                 "chatPending", "domain.chat.pending");
     }
 
     /**
-     * A chat taken by an agent: event {@code chatAssigned} with {@code chat} and a narrowed {@code agent}
-     * ({@code id}, {@code crmId}, {@code email}, {@code displayName}, {@code roles}). Documented up to
-     * {@code displayName}; {@code roles} completes the agent as the event's payload lists it.
+     * (SUB) Chat Assigned: a chat given to an agent. Event {@code chatAssigned} with {@code chat} and a narrowed
+     * {@code agent} ({@code id}, {@code crmId}, {@code email}, {@code displayName}, {@code roles}).
      */
-    public static SubscriptionImport chatTaken(String url) {
+    public static SubscriptionImport chatAssigned(String url) {
         Map<String, Object> agent = new LinkedHashMap<>();
         agent.put("id", provide("agent", "_id"));
         agent.put("crmId", provide("agent", "crmId"));
@@ -156,47 +160,46 @@ public final class WebhookSubscriptions {
         agent.put("roles", provide("agent", "roles"));
         Map<String, Object> eventData = chatEventData();
         eventData.put("agent", agent);
-        return subscription(url, "(SUB) Chat Assigned",
-                "Sends a webhook when a chat is assigned, with full chat data and a narrowed agent object.",
+        return subscription(url, "(SUB) Chat Assigned", "Posts chats given to an agent, with the agent's main details.",
                 "chatAssigned", eventData, s -> s.trigger("domain.chat.assigned"));
     }
 
-    /** Any resolved chat: event {@code chatResolved} with {@code chat}. Page not readable; Chat Resolved by Agent without its filter. */
+    /** (SUB) Chat Resolved: any resolved chat. Event {@code chatResolved} with {@code chat}. */
     public static SubscriptionImport chatResolved(String url) {
-        return chatEvent(url, "(SUB) Chat Resolved", "Sends a webhook when a chat is resolved.", "chatResolved",
+        return chatEvent(url, "(SUB) Chat Resolved", "Posts every chat that gets resolved.", "chatResolved",
                 CHAT_RESOLVED);
     }
 
-    /** A chat resolved by a human agent: event {@code chatResolvedByAgent} with {@code chat}. Documented. */
+    /** (SUB) Chat Resolved by Agent: a chat resolved by a human agent. Event {@code chatResolvedByAgent} with {@code chat}. */
     public static SubscriptionImport chatResolvedByAgent(String url) {
-        return subscription(url, "(SUB) Chat Resolved by Agent", "Sends a webhook when a chat is resolved by a human agent.",
+        return subscription(url, "(SUB) Chat Resolved by Agent", "Posts chats that a human agent resolved.",
                 "chatResolvedByAgent", chatEventData(),
-                s -> s.trigger(CHAT_RESOLVED).allOf(filtrex("exists(agent.uid)", "%chat:chat%")));
+                s -> s.trigger(CHAT_RESOLVED).allOf(filtrex("exists(agent.uid)", interpolate("chat", "chat"))));
     }
 
     /**
-     * A chat resolved by the bot (no agent on it): event {@code chatResolvedByBot} with {@code chat}. Page not
-     * readable; Chat Resolved by Agent with the filter {@code not exists(agent.uid)}.
+     * (SUB) Chat Resolved by Bot: a chat resolved by the bot, with no agent on it. Event {@code chatResolvedByBot}
+     * with {@code chat}.
      */
     public static SubscriptionImport chatResolvedByBot(String url) {
-        return subscription(url, "(SUB) Chat Resolved by Bot", "Sends a webhook when a chat is resolved by the bot.",
+        return subscription(url, "(SUB) Chat Resolved by Bot", "Posts chats that the bot resolved without an agent.",
                 "chatResolvedByBot", chatEventData(),
-                s -> s.trigger(CHAT_RESOLVED).allOf(filtrex("not exists(agent.uid)", "%chat:chat%")));
+                s -> s.trigger(CHAT_RESOLVED).allOf(filtrex("not exists(agent.uid)", interpolate("chat", "chat"))));
     }
 
     /**
-     * Any label change on a chat: event {@code chatLabelsUpdated} with {@code chat}, {@code oldLabels},
-     * {@code addedLabels}, {@code removedLabels}. Page not readable; Specific Label Added without its filter.
+     * (SUB) Chat Labels Updated: any label change on a chat. Event {@code chatLabelsUpdated} with {@code chat},
+     * {@code oldLabels}, {@code addedLabels}, {@code removedLabels}.
      */
-    public static SubscriptionImport chatLabelsChanged(String url) {
-        return subscription(url, "(SUB) Chat Labels Changed", "Sends a webhook when the labels of a chat change.",
+    public static SubscriptionImport chatLabelsUpdated(String url) {
+        return subscription(url, "(SUB) Chat Labels Updated",
+                "Posts label changes of a chat: the labels before, and those added and removed.",
                 "chatLabelsUpdated", labelEventData(), s -> s.trigger(CHAT_LABELS));
     }
 
     /**
-     * The label {@code labelId} added to a chat: event {@code chatSpecificLabelAdded} with {@code chat},
-     * {@code oldLabels}, {@code addedLabels}, {@code removedLabels}. Documented up to the event name; the
-     * payload keys are the event page's.
+     * (SUB) Specific Label Added: the label {@code labelId} added to a chat. Event {@code chatSpecificLabelAdded}
+     * with {@code chat}, {@code oldLabels}, {@code addedLabels}, {@code removedLabels}.
      *
      * @param labelId the label's ID (1-100 characters), e.g. {@code vip}
      */
@@ -205,73 +208,75 @@ public final class WebhookSubscriptions {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("addedLabels", provide("addedLabels", "labels"));
         String expression = "inArray(addedLabels, " + ScenarioValues.filtrexString(labelId) + ")";
-        return subscription(url, "(SUB) Specific Label Added", "Sends a webhook when a specific label is added to a chat.",
+        return subscription(url, "(SUB) Specific Label Added", "Posts chats that receive one chosen label.",
                 "chatSpecificLabelAdded", labelEventData(), s -> s.trigger(CHAT_LABELS).allOf(filtrex(expression, value)));
     }
 
-    /** A chat opted (back) in to template messages: event {@code chatSubscribed} with {@code chat}. Documented. */
+    /** (SUB) Chat Subscribed: a chat opted (back) in to template messages. Event {@code chatSubscribed} with {@code chat}. */
     public static SubscriptionImport chatSubscribed(String url) {
-        return chatEvent(url, "(SUB) Chat Subscribed",
-                "Sends a webhook when a chat subscribes or opts back in to receiving template messages.", "chatSubscribed",
-                "domain.chat.subscribed");
+        return chatEvent(url, "(SUB) Chat Subscribed", "Posts chats that opt in (again) to template messages.",
+                "chatSubscribed", "domain.chat.subscribed");
     }
 
-    /** A chat opted out of template messages: event {@code chatUnsubscribed} with {@code chat}. Page not readable; mirrors Chat Subscribed. */
+    /** (SUB) Chat Unsubscribed: a chat opted out of template messages. Event {@code chatUnsubscribed} with {@code chat}. */
     public static SubscriptionImport chatUnsubscribed(String url) {
-        return chatEvent(url, "(SUB) Chat Unsubscribed",
-                "Sends a webhook when a chat unsubscribes from receiving template messages.", "chatUnsubscribed",
-                "domain.chat.unsubscribed");
+        return chatEvent(url, "(SUB) Chat Unsubscribed", "Posts chats that opt out of template messages.",
+                "chatUnsubscribed", "domain.chat.unsubscribed");
     }
 
     /**
-     * {@code externalBot} set to true on a chat (your bot takes over): event {@code externalBotEnabled} with
-     * {@code chat}. Page not readable; mirrors External Bot Disabled, comparing with {@code true}.
+     * (SUB) External Bot Enabled: {@code externalBot} turned on for a chat (your bot takes over). Event
+     * {@code externalBotEnabled} with {@code chat}; a filtrex condition over the chat,
+     * {@code exists(externalBot) and externalBot}.
      */
     public static SubscriptionImport externalBotEnabled(String url) {
-        return externalBot(url, true, "(SUB) External Bot Enabled",
-                "Sends a webhook when externalBot is set to true on a chat.", "externalBotEnabled");
+        return externalBot(url, "(SUB) External Bot Enabled",
+                "Posts chats handed to an external bot (externalBot turned on).", "externalBotEnabled",
+                filtrex("exists(externalBot) and externalBot", provide("chat", "chat")));
     }
 
-    /** {@code externalBot} set to false on a chat (your bot stops): event {@code externalBotDisabled} with {@code chat}. Documented. */
+    /**
+     * (SUB) External Bot Disabled: {@code externalBot} turned off for a chat (your bot stops). Event
+     * {@code externalBotDisabled} with {@code chat}; a compare condition, the chat's {@code externalBot} equal to
+     * {@code false}.
+     */
     public static SubscriptionImport externalBotDisabled(String url) {
-        return externalBot(url, false, "(SUB) External Bot Disabled",
-                "Sends a webhook when externalBot is set to false on a chat.", "externalBotDisabled");
+        return externalBot(url, "(SUB) External Bot Disabled",
+                "Posts chats taken back from the external bot (externalBot turned off).", "externalBotDisabled",
+                compare(Comparison.EQUAL, false, provide("chat", "externalBot")));
     }
 
     // ---- channel health events -----------------------------------------------------------------------
 
     /**
-     * A new health problem on a channel account: event {@code channelHealthProblemCreated} with {@code problem}.
-     * Page not readable; mirrors Channel Health Problem Resolved.
+     * (SUB) Channel Health Problem Created: a new health problem on a channel account. Event
+     * {@code channelHealthProblemCreated} with {@code problem}.
      */
     public static SubscriptionImport channelHealthProblemCreated(String url) {
         return problemEvent(url, "(SUB) Channel Health Problem Created",
-                "Sends a webhook when a new channel health problem is detected.", "channelHealthProblemCreated",
+                "Posts new health problems of a channel account.", "channelHealthProblemCreated",
                 "domain.channel.health.problem.created");
     }
 
-    /** A channel health problem resolved: event {@code channelHealthProblemResolved} with {@code problem}. Documented. */
+    /**
+     * (SUB) Channel Health Problem Resolved: a channel health problem resolved. Event
+     * {@code channelHealthProblemResolved} with {@code problem}.
+     */
     public static SubscriptionImport channelHealthProblemResolved(String url) {
         return problemEvent(url, "(SUB) Channel Health Problem Resolved",
-                "Sends a webhook when a previously detected channel health problem is resolved.",
-                "channelHealthProblemResolved", "domain.channel.health.problem.resolved");
+                "Posts channel health problems once they are resolved.", "channelHealthProblemResolved",
+                "domain.channel.health.problem.resolved");
     }
 
     // ---- shared shapes -------------------------------------------------------------------------------
 
+    /** A {@code domain.message.created} subscription posting the message and its chat; {@code shape} adds the rest. */
     private static SubscriptionImport messageEvent(String url, String name, String description, String eventName,
-            List<ScenarioComponent> conditions) {
+            Consumer<ScenarioBuilder> shape) {
         Map<String, Object> eventData = new LinkedHashMap<>();
         eventData.put("message", provide("message", "message"));
         eventData.put("chat", provide("chat", "chat"));
-        return subscription(url, name, description, eventName, eventData, s -> {
-            s.trigger(MESSAGE_CREATED)
-                    .beforeConditions()
-                    .afterConditions(loader("chat", "chat", Map.of("id", provide("message", "parent_chat"))));
-            if (!conditions.isEmpty()) {
-                s.allOf(conditions.toArray(new ScenarioComponent[0]));
-            }
-        });
+        return subscription(url, name, description, eventName, eventData, s -> shape.accept(s.trigger(MESSAGE_CREATED)));
     }
 
     private static SubscriptionImport chatEvent(String url, String name, String description, String eventName,
@@ -279,11 +284,11 @@ public final class WebhookSubscriptions {
         return subscription(url, name, description, eventName, chatEventData(), s -> s.trigger(trigger));
     }
 
-    private static SubscriptionImport externalBot(String url, boolean enabled, String name, String description,
-            String eventName) {
+    /** Both external-bot subscriptions listen to the chat update and to the bot setting the flag. */
+    private static SubscriptionImport externalBot(String url, String name, String description, String eventName,
+            ScenarioComponent condition) {
         return subscription(url, name, description, eventName, chatEventData(),
-                s -> s.trigger("domain.chat.updated.externalBot", "app.bot.chat.setExternal")
-                        .allOf(compare(Comparison.EQUAL, enabled, provide("chat", "externalBot"))));
+                s -> s.trigger("domain.chat.updated.externalBot", "app.bot.chat.setExternal").allOf(condition));
     }
 
     private static SubscriptionImport problemEvent(String url, String name, String description, String eventName,
@@ -304,6 +309,11 @@ public final class WebhookSubscriptions {
         eventData.put("addedLabels", provide("addedLabels", "labels"));
         eventData.put("removedLabels", provide("removedLabels", "labels"));
         return eventData;
+    }
+
+    /** The chat a new message belongs to. */
+    private static ScenarioLoader chatOfMessage() {
+        return loader("chat", "chat", Map.of("id", provide("message", "parent_chat")));
     }
 
     /** The chat a message status belongs to, looked up by channel, account and the contact's ID on it. */

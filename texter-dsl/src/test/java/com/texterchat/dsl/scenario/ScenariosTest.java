@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.texterchat.dsl.support.Json;
 import com.texterchat.dsl.support.RuleTests;
 import com.texterchat.model.ImportSubscriptionRequest;
+import com.texterchat.model.ScenarioComponent;
 import com.texterchat.model.ScenarioDocument;
 import com.texterchat.model.ScenarioDraftOperation;
 import com.texterchat.model.ScenarioLoaderPosition;
@@ -38,7 +39,6 @@ class ScenariosTest extends RuleTests {
         ScenarioDocument document = Scenarios.scenario("(SUB) New Incoming Messages")
                 .description("Sends a webhook for each new incoming message")
                 .trigger("domain.message.created")
-                .beforeConditions()
                 .afterConditions(loader("chat", "chat", Map.of("id", provide("message", "parent_chat"))))
                 .allOf(filtrex("direction == \"incoming\"", provide("message", "message")))
                 .action(ScenarioComponents.request("https://crm.example.com/texter/webhook", Map.of(
@@ -49,6 +49,17 @@ class ScenariosTest extends RuleTests {
         ImportSubscriptionRequest body = Scenarios.importOf(document).build();
 
         assertSameJson(Json.of(body), Json.specRequestExample("importSubscription", "newIncomingMessage"));
+    }
+
+    @Test
+    void loaderListsAppearOnlyWhenAskedFor() {
+        ScenarioComponent action = ScenarioComponents.request("https://crm.example.com/hook", Map.of("eventName", "x"));
+        ScenarioDocument none = Scenarios.scenario("s").trigger("domain.chat.pending").action(action).build();
+        ScenarioDocument empty = Scenarios.scenario("s").trigger("domain.chat.pending").beforeConditions().action(action)
+                .build();
+
+        assertThat(Json.of(none).get("loaders")).isEqualTo(Json.parse("{}"));
+        assertThat(Json.of(empty).get("loaders")).isEqualTo(Json.parse("{\"beforeConditions\": []}"));
     }
 
     @Test

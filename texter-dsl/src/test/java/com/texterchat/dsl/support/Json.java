@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.flipkart.zjsonpatch.DiffFlags;
+import com.flipkart.zjsonpatch.JsonDiff;
 import com.texterchat.client.json.TexterJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -89,6 +92,38 @@ public final class Json {
             }
         }
         throw new IllegalArgumentException("no operation " + operationId + " in openapi.json");
+    }
+
+    /** The {@code example} of the schema {@code name} in the repository's openapi.json. */
+    public static synchronized JsonNode specSchemaExample(String name) {
+        if (spec == null) {
+            spec = parse(readSpec());
+        }
+        JsonNode example = spec.at("/components/schemas/" + name + "/example");
+        assertThat(example.isMissingNode()).as("example of schema %s", name).isFalse();
+        return example;
+    }
+
+    /**
+     * Asserts that {@code actual} equals {@code expected} (key order aside), failing with the JSON pointer of the
+     * first difference, as an RFC 6902 diff from {@code expected} to {@code actual} (zjsonpatch) reports it.
+     *
+     * @param what names the documents in the failure message
+     */
+    public static void assertEqualJson(String what, JsonNode actual, JsonNode expected) {
+        JsonNode patch = JsonDiff.asJson(expected, actual, EnumSet.of(DiffFlags.OMIT_MOVE_OPERATION,
+                DiffFlags.OMIT_COPY_OPERATION));
+        if (!patch.isEmpty()) {
+            JsonNode first = patch.get(0);
+            String pointer = first.get("path").asText();
+            fail("%s: first difference at %s (%s): expected %s, was %s; %d difference(s) in all: %s", what,
+                    pointer.isEmpty() ? "/" : pointer, first.get("op").asText(), text(expected.at(pointer)),
+                    text(actual.at(pointer)), patch.size(), patch);
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() ? "(absent)" : node.toString();
     }
 
     /** Asserts that {@code actual} equals {@code expected} field for field (key order aside). */

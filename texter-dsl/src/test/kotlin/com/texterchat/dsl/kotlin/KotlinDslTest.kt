@@ -430,7 +430,6 @@ class KotlinDslTest : TexterServer() {
         val document = scenario("(SUB) New Incoming Messages") {
             description = "Sends a webhook for each new incoming message"
             trigger("domain.message.created")
-            beforeConditions()
             afterConditions { loader("chat", alias = "chat", params = mapOf("id" to provide("message", "parent_chat"))) }
             anyOf { filtrex("direction == \"incoming\"", provide("message", "message")) }
             request(

@@ -47,7 +47,7 @@ public final class WebhookSubscriber {
     public static final List<Subscription> SUBSCRIPTIONS = List.of(
             new Subscription("newIncomingMessage", WebhookSubscriptions::newIncomingMessages),
             new Subscription("messageStatusChanged", WebhookSubscriptions::messageStatusChanged),
-            new Subscription("chatLabelsUpdated", WebhookSubscriptions::chatLabelsChanged));
+            new Subscription("chatLabelsUpdated", WebhookSubscriptions::chatLabelsUpdated));
 
     private final Texter texter;
 
