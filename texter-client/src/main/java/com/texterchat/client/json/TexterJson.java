@@ -13,8 +13,11 @@ import org.openapitools.jackson.nullable.JsonNullableModule;
 /**
  * The Jackson configuration every part of the SDK uses to read and write Texter JSON.
  *
- * <p>Reading is lenient so that new fields or enum values Texter adds never break a client: unknown
- * properties are ignored and unknown enum values become the generated {@code UNKNOWN} constant. Writing
+ * <p>Reading is lenient so that new fields or enum values Texter adds never break a client, and nothing is lost:
+ * a generated model keeps the properties it does not declare ({@code getAdditionalProperties()}), and an enum
+ * property reads a value it does not know as the {@code UNKNOWN} constant while the model keeps the value as
+ * received ({@code get<Name>Value()}); both are written back unchanged. (Classes that are not generated models
+ * ignore unknown properties; an enum outside a model reads unknown values as its default constant.) Writing
  * leaves out fields that were never set (so a PATCH only carries what the caller changed), while an
  * explicit {@code null} set through a nullable field is still sent, e.g. to remove a quick reply's title.
  * Date-times are written as ISO-8601 strings; the usual form Texter sends is read by a fast path of its own.

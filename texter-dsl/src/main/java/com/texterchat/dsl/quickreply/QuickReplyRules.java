@@ -62,6 +62,8 @@ public final class QuickReplyRules {
         for (int i = 0; i < operations.size(); i++) {
             String path = at("operations", i);
             QuickReplyOperation operation = operations.get(i);
+            // before the key count: UNKNOWN set by hand has no wire value, so it writes no key at all
+            position(at(path, "updateDisplayPosition"), operation.getUpdateDisplayPosition());
             JsonNode json = TexterJson.mapper().valueToTree(operation);
             Check.that(json.size() == 1, path, "must hold exactly one operation key, had " + json.size()
                     + (json.size() == 0 ? "" : " " + json.properties().stream().map(Map.Entry::getKey).toList()));
@@ -71,7 +73,6 @@ public final class QuickReplyRules {
             if (operation.getUpdateSendTarget() != null) {
                 targets(at(path, "updateSendTarget"), operation.getUpdateSendTarget());
             }
-            position(at(path, "updateDisplayPosition"), operation.getUpdateDisplayPosition());
             Check.atLeast(at(path, "updateBetweenMessagesDelay"), operation.getUpdateBetweenMessagesDelay(), 0);
         }
         return operations;
