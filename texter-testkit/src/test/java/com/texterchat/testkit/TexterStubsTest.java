@@ -95,6 +95,7 @@ class TexterStubsTest {
                 + "/chats/search?search=447700900123", null).body()).path("data").path(0);
         assertThat(searched).isEqualTo(written);
         assertThat(searched.path("externalBot").asBoolean()).isTrue();
+        assertThat(searched.path("vipTier").asText()).as("a property no schema declares").isEqualTo("platinum");
         assertThat(searched.path("crmData")).isEqualTo(JSON.readTree("{\"tier\":\"gold\",\"orders\":[15033,15034]}"));
         assertThat(searched.path("crmDeepLink").asText()).isEqualTo("https://crm.example.com/contacts/88");
         assertThat(TexterJson.mapper().<JsonNode>valueToTree(stubbed)).isEqualTo(written);
@@ -109,6 +110,7 @@ class TexterStubsTest {
         assertThat(view).isEqualTo(expected);
         assertThat(view.has("_id") || view.has("crmData") || view.has("labels") || view.has("displayName")).isFalse();
         assertThat(view.path("externalBot").asBoolean()).isTrue();
+        assertThat(view.path("vipTier").asText()).as("a property no schema declares").isEqualTo("platinum");
         assertThat(view.path("crmDeepLink").asText()).isEqualTo("https://crm.example.com/contacts/88");
         ChatPublicView read = client.chats().getChat("c-ext-1");
         assertThat(read.getExternalBot()).isTrue();
