@@ -61,32 +61,26 @@ public final class Json {
     }
 
     /** The request-body example {@code example} of operation {@code operationId} in the repository's openapi.json. */
-    public static synchronized JsonNode specRequestExample(String operationId, String example) {
-        if (spec == null) {
-            spec = parse(readSpec());
-        }
-        for (JsonNode path : spec.get("paths")) {
-            for (JsonNode operation : path) {
-                if (operation.path("operationId").asText().equals(operationId)) {
-                    JsonNode value = operation.at("/requestBody/content/application~1json/examples/" + example + "/value");
-                    assertThat(value.isMissingNode()).as("example %s of %s", example, operationId).isFalse();
-                    return value;
-                }
-            }
-        }
-        throw new IllegalArgumentException("no operation " + operationId + " in openapi.json");
+    public static JsonNode specRequestExample(String operationId, String example) {
+        return specExample(operationId, "/requestBody/content/application~1json/examples/" + example + "/value",
+                "request example " + example);
     }
 
     /** The example {@code example} of the 200 response of operation {@code operationId} in openapi.json. */
-    public static synchronized JsonNode specResponseExample(String operationId, String example) {
+    public static JsonNode specResponseExample(String operationId, String example) {
+        return specExample(operationId, "/responses/200/content/application~1json/examples/" + example + "/value",
+                "response example " + example);
+    }
+
+    private static synchronized JsonNode specExample(String operationId, String pointer, String what) {
         if (spec == null) {
             spec = parse(readSpec());
         }
         for (JsonNode path : spec.get("paths")) {
             for (JsonNode operation : path) {
                 if (operation.path("operationId").asText().equals(operationId)) {
-                    JsonNode value = operation.at("/responses/200/content/application~1json/examples/" + example + "/value");
-                    assertThat(value.isMissingNode()).as("response example %s of %s", example, operationId).isFalse();
+                    JsonNode value = operation.at(pointer);
+                    assertThat(value.isMissingNode()).as("%s of %s", what, operationId).isFalse();
                     return value;
                 }
             }
