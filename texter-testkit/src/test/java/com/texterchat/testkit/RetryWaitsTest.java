@@ -22,8 +22,8 @@ class RetryWaitsTest {
 
         assertThat(texter.verify().requests("getLabel")).extracting(ReceivedRequest::responseStatus)
                 .containsExactly(429, 200);
+        assertThat(took).as("wall time of a retried 429 with Retry-After: 5").isLessThan(Duration.ofSeconds(2));
         assertThat(texter.retryWaits()).containsExactly(Duration.ofSeconds(5));
-        assertThat(took).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
