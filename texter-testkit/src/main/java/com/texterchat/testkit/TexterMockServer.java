@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import com.texterchat.Texter;
+import com.texterchat.client.RetryPolicy;
 import com.texterchat.client.TexterClient;
 import com.texterchat.testkit.internal.SpecOperation;
 import com.texterchat.testkit.internal.StubFactory;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +75,7 @@ public final class TexterMockServer implements AutoCloseable {
     private final Map<String, Integer> faultSteps = new HashMap<>();
     private final TexterStubs stubs;
     private final TexterRequests requests;
+    private final List<Duration> retryWaits = new CopyOnWriteArrayList<>();
     private volatile @Nullable TexterClient client;
     private final int port;
     private volatile boolean closed;
@@ -151,10 +154,32 @@ public final class TexterMockServer implements AutoCloseable {
         return Texter.of(client());
     }
 
-    /** A client builder with this server's {@link #apiBaseUrl()}, the fake token and short timeouts preset. */
+    /**
+     * A client builder with this server's {@link #apiBaseUrl()}, the fake token, short timeouts and
+     * {@link #retryPolicy()} preset: its clients retry like production clients but never really wait.
+     */
     public TexterClient.Builder clientBuilder() {
         return TexterClient.builder().baseUrl(apiBaseUrl()).token(TOKEN)
-                .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10));
+                .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10))
+                .retryPolicy(retryPolicy());
+    }
+
+    /**
+     * The retry policy of {@link #client()} and {@link #clientBuilder()}: {@link RetryPolicy#defaults()}, except
+     * that the waits between attempts ({@code Retry-After}, backoff) are recorded in {@link #retryWaits()} instead
+     * of spent, so a test of a 429 with {@code Retry-After: 5} retries at once. Start from it
+     * ({@code retryPolicy().toBuilder()}) to change other settings and keep the recording.
+     */
+    public RetryPolicy retryPolicy() {
+        return RetryPolicy.defaults().toBuilder().sleeper(retryWaits::add).build();
+    }
+
+    /**
+     * The waits the clients of this server would have slept before retrying, oldest first, since the start or the
+     * last {@link #reset()}: e.g. {@code [PT5S]} after one 429 with {@code Retry-After: 5}.
+     */
+    public List<Duration> retryWaits() {
+        return List.copyOf(retryWaits);
     }
 
     /** Stubbing helpers: what Texter answers, in Texter's terms. */
@@ -189,7 +214,7 @@ public final class TexterMockServer implements AutoCloseable {
 
     /**
      * Brings the server back to its just-started state: removes every stub added since (helpers, faults, raw
-     * WireMock stubs), restores the default answers, resets scenarios and forgets recorded requests.
+     * WireMock stubs), restores the default answers, resets scenarios and forgets recorded requests and retry waits.
      */
     public synchronized void reset() {
         wireMock.resetRequests();
@@ -210,6 +235,7 @@ public final class TexterMockServer implements AutoCloseable {
         currentDefaults.clear();
         currentDefaults.putAll(defaultStubs);
         faultSteps.clear();
+        retryWaits.clear();
         stubs.forget();
     }
 

@@ -190,6 +190,27 @@ public final class WebhookPayloadBuilder<T> {
         return this;
     }
 
+    /**
+     * Makes the message the customer's answer to buttons or a list: type {@code postback}, with the
+     * {@code payload} and {@code title} of the chosen button or row (and the chat's last message preview too).
+     * A row's {@code description} can be added with {@link #message}.
+     *
+     * @param payload the payload of the chosen button or row, as the bot defined it
+     * @param title   the title the customer saw and tapped
+     */
+    public WebhookPayloadBuilder<T> postback(String payload, String title) {
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(title, "title");
+        ObjectNode message = clearContent(part(MESSAGE));
+        message.put("type", "postback");
+        message.putObject("postback").put("payload", payload).put("title", title);
+        if (data.path(CHAT).get("lastMessage") instanceof ObjectNode preview) {
+            preview.removeAll().put("type", "postback").putObject("postback").put("payload", payload)
+                    .put("title", title);
+        }
+        return this;
+    }
+
     /** Makes the message a media message with these attachments (at least one). */
     public WebhookPayloadBuilder<T> media(MediaItem... items) {
         if (items.length == 0) {

@@ -1,5 +1,7 @@
 package com.texterchat.testkit.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.texterchat.model.ChannelHealthProblemCreatedEventData;
 import com.texterchat.model.ChannelHealthProblemResolvedEventData;
 import com.texterchat.model.ChatAssignedEventData;
@@ -20,6 +22,7 @@ import com.texterchat.model.NewMatchedMessageEventData;
 import com.texterchat.model.NewMediaMessageEventData;
 import com.texterchat.model.NewMessageEventData;
 import com.texterchat.model.WebhookEventName;
+import com.texterchat.testkit.internal.Json;
 import com.texterchat.testkit.internal.SpecWebhookEvent;
 import com.texterchat.testkit.internal.TexterSpec;
 import java.util.List;
@@ -37,7 +40,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>{@link #event(String)} creates any event the spec lists by name, for receivers that handle events
- * generically; {@link #eventNames()} lists them.
+ * generically; {@link #eventNames()} lists them. {@link #postback(String, String)} is a customer's tap on a
+ * button or list row, and {@link #unknownEvent(String, Object)} an event the spec does not list.
  */
 public final class WebhookPayloads {
 
@@ -54,6 +58,17 @@ public final class WebhookPayloads {
     /** A message the customer sent. */
     public static WebhookPayloadBuilder<NewIncomingMessageEventData> newIncomingMessage() {
         return typed("newIncomingMessage", NewIncomingMessageEventData.class);
+    }
+
+    /**
+     * A customer's tap on a button or list row: {@link #newIncomingMessage()} whose message has type
+     * {@code postback} with this payload and title. Takes the same overrides, e.g. {@code .phone(...)}.
+     *
+     * @param payload the payload of the chosen button or row
+     * @param title   the title of the chosen button or row
+     */
+    public static WebhookPayloadBuilder<NewIncomingMessageEventData> postback(String payload, String title) {
+        return newIncomingMessage().postback(payload, title);
     }
 
     /** An incoming message that matched the subscription's text filter. */
@@ -154,6 +169,35 @@ public final class WebhookPayloads {
     public static WebhookPayloadBuilder<?> event(WebhookEventName eventName) {
         Objects.requireNonNull(eventName, "eventName");
         return event(eventName.getValue());
+    }
+
+    /**
+     * A delivery of an event the spec does not list, e.g. a custom {@code eventName} chosen in a scenario or one
+     * Texter adds later: for testing that a receiver passes such events on (the SDK's parser returns them as
+     * {@code UnknownWebhookEvent} with the data as sent). The eventData is written as given.
+     *
+     * @param eventName a name that is not one of {@link #eventNames()} (use {@link #event(String)} for those)
+     * @param eventData the eventData: a map, a model, or a Jackson {@code ObjectNode}; it must be a JSON object
+     * @throws IllegalArgumentException for a blank or known event name, or data that is not a JSON object
+     */
+    public static WebhookPayload<JsonNode> unknownEvent(String eventName, Object eventData) {
+        Objects.requireNonNull(eventName, "eventName");
+        Objects.requireNonNull(eventData, "eventData");
+        if (eventName.isBlank()) {
+            throw new IllegalArgumentException("eventName must not be blank");
+        }
+        if (TexterSpec.get().webhookEvents().containsKey(eventName)) {
+            throw new IllegalArgumentException("'" + eventName + "' is a known Texter webhook event; use event(\""
+                    + eventName + "\") or its typed factory");
+        }
+        JsonNode data = Json.mapper().valueToTree(eventData);
+        if (!(data instanceof ObjectNode)) {
+            throw new IllegalArgumentException("eventData must be a JSON object, got " + data.getNodeType());
+        }
+        ObjectNode envelope = Json.mapper().createObjectNode();
+        envelope.put("eventName", eventName);
+        envelope.set("eventData", data);
+        return new WebhookPayload<>(eventName, Json.write(envelope), JsonNode.class);
     }
 
     /** The names of all webhook events, in the spec's order. */
