@@ -172,7 +172,8 @@ class AllOperationsTest {
                 .isEmpty();
         assertThat(called).as("operations called").containsExactlyInAnyOrderElementsOf(spec.keySet());
         assertThat(optionalBodiesLeftOut).containsExactlyInAnyOrder("resolveChat", "generatePublicMediaUrl",
-                "createScenarioDraft", "createScenarioRevision", "activateSubscription", "inactivateSubscription");
+                "createScenarioDraft", "createScenarioRevision", "activateSubscription", "inactivateSubscription",
+                "deleteScenarioRevision");
         // The test kit answers every operation from its example: nothing should even fail with a TexterException.
         assertThat(calls).filteredOn(call -> call.failure() != null).extracting(Call::label).isEmpty();
         // Both overloads of each operation with query parameters were called.

@@ -61,7 +61,8 @@ class OperationCatalogTest {
         assertThat(catalog.requiresBody("noSuchOperation")).isEmpty();
         assertThat(catalog.operationIds().stream().filter(id -> catalog.requiresBody(id).equals(
                 java.util.Optional.of(false)))).containsExactlyInAnyOrder("resolveChat", "generatePublicMediaUrl",
-                "createScenarioDraft", "createScenarioRevision", "activateSubscription", "inactivateSubscription");
+                "createScenarioDraft", "createScenarioRevision", "activateSubscription", "inactivateSubscription",
+                "deleteScenarioRevision");
     }
 
     @Test
