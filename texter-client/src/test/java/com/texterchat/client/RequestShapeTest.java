@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.texterchat.api.ChatsApi;
 import com.texterchat.client.testsupport.TestServer;
 import com.texterchat.api.LabelsApi;
 import com.texterchat.api.MessagesApi;
@@ -76,6 +77,19 @@ class RequestShapeTest {
         assertSingleValued(headers, "Authorization", "Bearer " + TestServer.TOKEN);
         assertSingleValued(headers, "Accept", "application/json,text/plain");
         assertThat(headers.getHeader("Content-Type").isPresent()).isFalse();
+    }
+
+    @Test
+    void anApiIsEqualToItselfOnlyAndTheObjectMethodsSendNothing() {
+        TexterClient texter = server.client();
+        TexterClient other = server.clientBuilder().build();
+        ChatsApi chats = texter.chats();
+
+        assertThat(chats).isEqualTo(chats).isSameAs(texter.chats()).isNotEqualTo(other.chats())
+                .isNotEqualTo(texter.messages()).hasSameHashCodeAs(texter.chats());
+        assertThat(java.util.Set.of(chats, other.chats(), texter.labels())).hasSize(3);
+        assertThat(chats.toString()).contains("ChatsApi");
+        assertThat(server.requests()).isEmpty();
     }
 
     @Test

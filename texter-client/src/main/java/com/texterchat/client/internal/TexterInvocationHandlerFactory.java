@@ -66,6 +66,10 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
             }
         });
         return (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class && !"toString".equals(method.getName())) {
+                // Feign's own handler compares handlers, and this one is not Feign's: keep equals reflexive.
+                return "equals".equals(method.getName()) ? proxy == args[0] : System.identityHashCode(proxy);
+            }
             Integer body = bodyParameters.get(method);
             if (body != null && args[body] == null) {
                 refuseMissingBody(Operation.operationId(method));
