@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.texterchat.client.TexterClient;
 import com.texterchat.dsl.TemplateSubmission;
 import com.texterchat.dsl.TexterWorkflowException;
 import com.texterchat.dsl.TexterWorkflowException.Step;
@@ -53,6 +54,18 @@ class TexterTest extends TexterServer {
         return server.getAllServeEvents().stream()
                 .sorted((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()))
                 .map(ServeEvent::getRequest).map(r -> r.getMethod() + " " + r.getUrl()).toList();
+    }
+
+    @Test
+    void everyApiGroupIsTheClientsOwnAndANullClientIsRefused() {
+        TexterClient client = texter.client();
+        assertThat(List.of(texter.chats(), texter.messages(), texter.templates(), texter.templateSubscriptions(),
+                texter.labels(), texter.files(), texter.channels(), texter.quickReplies(), texter.eventSubscriptions(),
+                texter.scenarios(), texter.paging()))
+                .containsExactly(client.chats(), client.messages(), client.templates(), client.templateSubscriptions(),
+                        client.labels(), client.files(), client.channels(), client.quickReplies(),
+                        client.eventSubscriptions(), client.scenarios(), client.paging());
+        assertThatThrownBy(() -> Texter.of(null)).isInstanceOf(NullPointerException.class).hasMessage("client");
     }
 
     @Test
