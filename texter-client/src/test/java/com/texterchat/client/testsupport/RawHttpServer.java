@@ -339,6 +339,17 @@ public final class RawHttpServer implements AutoCloseable {
         };
     }
 
+    /**
+     * A 200 without {@code Content-Length} streaming {@code length} bytes of spaces (never held), the end of the body
+     * being the end of the connection.
+     */
+    public static Script hugeBodyUntilClose(long length) {
+        return exchange -> {
+            exchange.head(200, "Content-Type: application/json", "Connection: close").stream(length, (byte) ' ');
+            exchange.closeNow();
+        };
+    }
+
     /** A 200 announcing {@code declared} bytes that sends {@code sent} of them and closes the connection. */
     public static Script closeMidBody(long declared, long sent) {
         return exchange -> {
