@@ -55,7 +55,10 @@ import org.slf4j.LoggerFactory;
  *   <li>fails with a {@link com.texterchat.client.error.TexterException} subclass (see
  *       {@code com.texterchat.client.error}), including when Texter answers 200 with {@code success: false};</li>
  *   <li>is retried as the {@link RetryPolicy} allows, never repeating a POST or PATCH that may have been processed;</li>
- *   <li>is bounded by the connect and read timeouts (defaults 10 s and 30 s), for each attempt;</li>
+ *   <li>is bounded by the connect and read timeouts (defaults 10 s and 30 s), for each attempt, the read timeout
+ *       covering the whole response, body included;</li>
+ *   <li>reads at most {@link Builder#maxResponseSize(long)} bytes of a response (default 16 MiB), asks for gzip and
+ *       decodes it;</li>
  *   <li>encodes path parameters completely, and refuses ones that would change the path ({@code "."},
  *       {@code ".."}, empty);</li>
  *   <li>sends {@code null} for an optional request body (Resolve Chat, Generate Public Media URL, the scenario
@@ -112,7 +115,8 @@ public final class TexterClient {
                 "User-Agent", SdkVersion.userAgent());
         TexterContract contract = new TexterContract();
         Feign.Builder feign = Feign.builder()
-                .client(new RetryingClient(new LoggingClient(new JdkHttpTransport(http.build()), logLevel, redactor),
+                .client(new RetryingClient(new LoggingClient(new JdkHttpTransport(http.build(), builder.maxResponseSize), logLevel,
+                        redactor),
                         retryPolicy, redactor))
                 .retryer(Retryer.NEVER_RETRY)
                 .encoder(new TexterEncoder(mapper))
@@ -303,6 +307,7 @@ public final class TexterClient {
         private Duration readTimeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private HttpLogLevel logLevel = HttpLogLevel.NONE;
+        private long maxResponseSize = JdkHttpTransport.DEFAULT_MAX_RESPONSE_SIZE;
 
         private Builder() {
         }
@@ -429,13 +434,35 @@ public final class TexterClient {
         }
 
         /**
-         * How long to wait for the complete response once the request is sent (default 30 s), per attempt.
+         * How long to wait for the complete response, headers and body, once the request is sent (default 30 s),
+         * per attempt: a body still arriving when it has passed (a stalled or dripping server, an endless body) fails
+         * the call with a timeout {@link com.texterchat.client.error.TexterIoException}.
          *
          * @param timeout a positive duration
          * @return this builder
          */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * The most bytes a response body may have (default 16 MiB, 16,777,216 bytes; the largest Texter answers,
+         * full pages of chats with CRM data, are well under 1 MiB). It is enforced while reading, whatever the
+         * response's {@code Content-Length} says, and again on the decoded bytes of a gzip answer: a larger body
+         * fails the call with {@link com.texterchat.client.error.TexterResponseTooLargeException} as soon as the
+         * limit is crossed, the connection is dropped, and the client stays usable. Not retried.
+         *
+         * @param bytes the limit, 1 to 2,147,483,639 (a body is held in one array)
+         * @return this builder
+         * @throws IllegalArgumentException when the limit is out of that range
+         */
+        public Builder maxResponseSize(long bytes) {
+            if (bytes < 1 || bytes > JdkHttpTransport.MAX_RESPONSE_SIZE_LIMIT) {
+                throw new IllegalArgumentException("maxResponseSize must be 1.." + JdkHttpTransport.MAX_RESPONSE_SIZE_LIMIT
+                        + " bytes, got " + bytes);
+            }
+            this.maxResponseSize = bytes;
             return this;
         }
 

@@ -7,7 +7,6 @@ import com.texterchat.client.error.TexterIoException;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +52,7 @@ public final class TexterErrorDecoder implements ErrorDecoder {
         int status = response.status();
         String text;
         try {
-            text = new String(ResponseBodies.bytes(response), StandardCharsets.UTF_8);
+            text = ResponseBodies.prefixText(ResponseBodies.bytes(response), ResponseBodies.MAX_KEPT_BYTES);
         } catch (IOException e) {
             return new TexterIoException(operation.id(), redactor.scrub(operation.label() + ": HTTP " + status
                     + ", and reading the response body failed: " + e), e, false);
