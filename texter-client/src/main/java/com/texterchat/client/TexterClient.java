@@ -1,6 +1,7 @@
 package com.texterchat.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.texterchat.client.internal.ClientResources;
 import com.texterchat.client.internal.JdkHttpTransport;
 import com.texterchat.client.internal.Lazy;
 import com.texterchat.client.internal.LoggingClient;
@@ -55,7 +56,8 @@ import org.slf4j.LoggerFactory;
  *   <li>fails with a {@link com.texterchat.client.error.TexterException} subclass (see
  *       {@code com.texterchat.client.error}), including when Texter answers 200 with {@code success: false};</li>
  *   <li>is retried as the {@link RetryPolicy} allows, never repeating a POST or PATCH that may have been processed;</li>
- *   <li>is bounded by the connect and read timeouts (defaults 10 s and 30 s), for each attempt;</li>
+ *   <li>is bounded by the connect and read timeouts (defaults 10 s and 30 s) for each attempt, and by the call
+ *       timeout (default 60 s) for all attempts and the waits between them together;</li>
  *   <li>encodes path parameters completely, and refuses ones that would change the path ({@code "."},
  *       {@code ".."}, empty);</li>
  *   <li>sends {@code null} for an optional request body (Resolve Chat, Generate Public Media URL, the scenario
@@ -64,9 +66,10 @@ import org.slf4j.LoggerFactory;
  *       anything is sent.</li>
  * </ul>
  *
- * <p>Instances are immutable and thread-safe; build one per project and token and reuse it.
+ * <p>Instances are immutable and thread-safe; build one per project and token and reuse it. A client owns threads
+ * and connections: {@link #close()} it (or use try-with-resources) when it is no longer needed.
  */
-public final class TexterClient {
+public final class TexterClient implements AutoCloseable {
 
     private static final Pattern LOOPBACK_V4 = Pattern.compile("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
     private static final Pattern PROJECT_ID = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
@@ -74,6 +77,9 @@ public final class TexterClient {
     private final URI baseUrl;
     private final RetryPolicy retryPolicy;
     private final HttpLogLevel logLevel;
+    private final Duration callTimeout;
+    private final ClientResources resources;
+    private final RetryingClient retrying;
     private final Lazy<ChatsApi> chats;
     private final Lazy<MessagesApi> messages;
     private final Lazy<TemplatesApi> templates;
@@ -93,6 +99,7 @@ public final class TexterClient {
         }
         this.retryPolicy = builder.retryPolicy;
         this.logLevel = builder.logLevel;
+        this.callTimeout = builder.callTimeout;
         Redactor redactor = new Redactor(builder.token);
         ObjectMapper mapper = TexterJson.mapper();
         HttpClient.Builder http = HttpClient.newBuilder()
@@ -111,9 +118,11 @@ public final class TexterClient {
         Map<String, String> clientHeaders = Map.of("Authorization", "Bearer " + builder.token,
                 "User-Agent", SdkVersion.userAgent());
         TexterContract contract = new TexterContract();
+        this.resources = new ClientResources(http);
+        this.retrying = new RetryingClient(new LoggingClient(new JdkHttpTransport(resources.http()), logLevel,
+                redactor), retryPolicy, callTimeout, redactor);
         Feign.Builder feign = Feign.builder()
-                .client(new RetryingClient(new LoggingClient(new JdkHttpTransport(http.build()), logLevel, redactor),
-                        retryPolicy, redactor))
+                .client(retrying)
                 .retryer(Retryer.NEVER_RETRY)
                 .encoder(new TexterEncoder(mapper))
                 .decoder(new TexterDecoder(mapper, redactor))
@@ -288,10 +297,30 @@ public final class TexterClient {
         return paging.get();
     }
 
+    /**
+     * The deadline of one call: all its attempts and the waits between them.
+     *
+     * @return the call timeout
+     */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * Releases the client's threads and connections. Afterwards every call through it, or through an API it handed
+     * out, fails with an {@link IllegalStateException} before anything is sent; a call under way when it is closed
+     * ends with a {@link com.texterchat.client.error.TexterIoException} or completes. Closing again does nothing.
+     */
+    @Override
+    public void close() {
+        retrying.close();
+        resources.close();
+    }
+
     @Override
     public String toString() {
         return "TexterClient[" + baseUrl + ", token=" + Redactor.MASK + ", " + retryPolicy + ", logLevel=" + logLevel
-                + "]";
+                + ", callTimeout=" + callTimeout + "]";
     }
 
     /** Configures a {@link TexterClient}. Not thread-safe; the built client is. */
@@ -301,6 +330,7 @@ public final class TexterClient {
         private @Nullable String token;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration callTimeout = Duration.ofSeconds(60);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private HttpLogLevel logLevel = HttpLogLevel.NONE;
 
@@ -436,6 +466,25 @@ public final class TexterClient {
          */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * The deadline of one call, all attempts and the waits between them included (default 60 s: a full read
+         * timeout of 30 s, a retry wait and a second attempt fit into it). When it passes, the call ends with a
+         * {@link com.texterchat.client.error.TexterIoException} whose {@code isTimeout()} is {@code true} and whose
+         * message names it; each attempt's read timeout is cut to the time left, and a wait before a retry that
+         * would end past it is not started (the call then ends with the last answer or failure).
+         *
+         * @param timeout a positive duration, at most 24 hours
+         * @return this builder
+         */
+        public Builder callTimeout(Duration timeout) {
+            Duration d = positive(timeout, "callTimeout");
+            if (d.compareTo(Duration.ofHours(24)) > 0) {
+                throw new IllegalArgumentException("callTimeout must be at most 24 hours, got " + d);
+            }
+            this.callTimeout = d;
             return this;
         }
 
