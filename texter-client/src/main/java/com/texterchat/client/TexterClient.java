@@ -33,7 +33,9 @@ import feign.Retryer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +74,7 @@ import org.slf4j.LoggerFactory;
 public final class TexterClient implements AutoCloseable {
 
     private static final Pattern LOOPBACK_V4 = Pattern.compile("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
+    private static final int MIN_TOKEN_LENGTH = 8;
     private static final Pattern PROJECT_ID = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
 
     private final URI baseUrl;
@@ -359,40 +362,70 @@ public final class TexterClient implements AutoCloseable {
 
         /**
          * Overrides the base URL (a proxy, or a test server); it replaces the URL derived from the project ID.
-         * Must be {@code https}, except on a loopback address where {@code http} is allowed. No user info, query or
-         * fragment.
+         * Must be {@code https}, except on a loopback address where {@code http} is allowed; a host is required, the
+         * port (when given) must be 1-65535, and user info, a query or a fragment are refused. Scheme and host are
+         * case-insensitive (RFC 3986) and kept in lower case: {@code HTTPS://Proxy.Example.com/x} becomes
+         * {@code https://proxy.example.com/x}.
          *
          * @param baseUrl e.g. {@code https://proxy.example.com/texter/server/api/v2}
          * @return this builder
+         * @throws IllegalArgumentException when the URL is not one the client can send requests to
          */
         public Builder baseUrl(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             URI uri;
             try {
-                uri = new URI(baseUrl);
+                uri = new URI(baseUrl.strip());
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getMessage(), e);
             }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
-                throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL with a host, got '"
-                        + baseUrl + "'");
+            if (uri.getScheme() == null || uri.isOpaque()) {
+                throw new IllegalArgumentException("baseUrl must be an absolute https URL such as"
+                        + " https://proxy.example.com/server/api/v2, got '" + baseUrl + "'");
+            }
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!"https".equals(scheme) && !"http".equals(scheme)) {
+                throw new IllegalArgumentException("baseUrl must use https (or http on a loopback host), not the"
+                        + " scheme '" + uri.getScheme() + "'");
             }
             if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw new IllegalArgumentException("baseUrl must not contain user info, a query or a fragment, got '"
-                        + uri.getScheme() + "://" + uri.getHost() + "...'");
+                        + scheme + "://" + (uri.getHost() == null ? "" : uri.getHost()) + "...'");
             }
-            if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                throw new IllegalArgumentException("baseUrl must name a host (letters, digits, hyphens and dots, or"
+                        + " an IP address), got '" + baseUrl + "'");
+            }
+            int port = uri.getPort();
+            if (port != -1 && (port < 1 || port > 65535)) {
+                throw new IllegalArgumentException("baseUrl has the port " + port + "; a port must be 1-65535");
+            }
+            if (uri.getRawAuthority() != null && uri.getRawAuthority().endsWith(":")) {
+                throw new IllegalArgumentException("baseUrl has an empty port, got '" + baseUrl + "'");
+            }
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            if ("http".equals(scheme) && !isLoopback(host)) {
                 throw new IllegalArgumentException("baseUrl must use https; plain http is only allowed for "
                         + "loopback hosts, got '" + baseUrl + "'");
             }
-            String text = uri.toString();
-            this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            String text = scheme + "://" + host + (port == -1 ? "" : ":" + port)
+                    + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+            URI normalised = URI.create(text);
+            try {
+                // The JDK client's own checks, so that a URL passing here cannot fail every call later.
+                HttpRequest.newBuilder(URI.create(text + "/chats"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("baseUrl cannot be used by the HTTP client: " + e.getMessage(), e);
+            }
+            this.baseUrl = normalised;
             return this;
         }
 
         /**
-         * The API token (Bearer). It never appears in logs, exception messages or {@code toString()}.
+         * The API token (Bearer). It never appears in logs, exception messages or {@code toString()}. A token of
+         * fewer than 8 characters is refused: it cannot be a real one, and it could not be masked in text without
+         * masking unrelated words.
          *
          * @param token the token created in Texter (gear icon, Developers, API Tokens)
          * @return this builder
@@ -404,6 +437,11 @@ public final class TexterClient implements AutoCloseable {
             }
             if (token.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
                 throw new IllegalArgumentException("token must not contain whitespace or control characters");
+            }
+            if (token.length() < MIN_TOKEN_LENGTH) {
+                throw new IllegalArgumentException("token is too short to be a Texter API token (" + token.length()
+                        + " characters, at least " + MIN_TOKEN_LENGTH + " expected); copy the whole token from"
+                        + " Texter (gear icon, Developers, API Tokens)");
             }
             this.token = token;
             return this;
