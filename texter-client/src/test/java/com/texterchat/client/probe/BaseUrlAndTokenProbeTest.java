@@ -66,9 +66,9 @@ class BaseUrlAndTokenProbeTest {
         String url = String.format(template, server.wireMock().port());
         try (TexterClient client = TexterClient.builder().baseUrl(url).token(TestServer.TOKEN)
                 .retryPolicy(RetryPolicy.disabled()).build()) {
+            assertThat(client.labels().listLabels(null, null).getTotal()).isZero();
             assertThat(client.baseUrl().toString()).isEqualTo(url.toLowerCase(java.util.Locale.ROOT)
                     .replaceAll("/$", ""));
-            assertThat(client.labels().listLabels(null, null).getTotal()).isZero();
         }
         assertThat(server.requests()).singleElement()
                 .satisfies(r -> assertThat(r.getUrl()).isEqualTo("/server/api/v2/labels"));
