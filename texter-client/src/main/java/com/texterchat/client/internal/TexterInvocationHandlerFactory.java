@@ -97,7 +97,7 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
         if (e.getCause() instanceof IOException) {
             IOException io = (IOException) e.getCause();
             boolean timeout = io instanceof HttpTimeoutException || io instanceof java.net.SocketTimeoutException;
-            String what = timeout ? "timed out" : "failed: " + io.getClass().getSimpleName()
+            String what = io instanceof CallTimeoutException ? io.getMessage() : timeout ? "timed out" : "failed: " + io.getClass().getSimpleName()
                     + (io.getMessage() == null ? "" : ": " + io.getMessage());
             return new TexterIoException(operationId, redactor.scrub(label + " " + what), io, timeout);
         }
