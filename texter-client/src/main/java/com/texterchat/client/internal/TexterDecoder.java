@@ -78,9 +78,9 @@ public final class TexterDecoder implements Decoder {
             String text = new String(body, StandardCharsets.UTF_8);
             String reason = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
                     : e.getMessage();
-            throw new TexterUnexpectedResponseException(operation, status, text, redactor.scrub(operation
+            throw new TexterUnexpectedResponseException(operation, status, text, redactor.mask(operation
                     + ": HTTP " + status + " but the body is not the expected JSON (" + reason + "). Response: "
-                    + ResponseBodies.snippet(text)), e);
+                    + ResponseBodies.snippet(redactor.mask(text))), redactor.scrubbed(e));
         }
     }
 
@@ -93,8 +93,9 @@ public final class TexterDecoder implements Decoder {
         String text = new String(body, StandardCharsets.UTF_8);
         JsonNode json = ResponseBodies.jsonOrNull(mapper, text);
         String error = ResponseBodies.errorText(json);
-        throw new TexterOperationFailedException(operation, error, text, json, redactor.scrub(operation
-                + ": Texter answered success=false" + (error == null ? "" : ": " + ResponseBodies.snippet(error))));
+        throw new TexterOperationFailedException(operation, error, text, json, redactor.mask(operation
+                + ": Texter answered success=false"
+                + (error == null ? "" : ": " + ResponseBodies.snippet(redactor.mask(error)))));
     }
 
     private boolean successIsFalse(byte[] body) throws IOException {
