@@ -54,8 +54,8 @@ public final class TexterErrorDecoder implements ErrorDecoder {
         try {
             text = ResponseBodies.prefixText(ResponseBodies.bytes(response), ResponseBodies.MAX_KEPT_BYTES);
         } catch (IOException e) {
-            return new TexterIoException(operation.id(), redactor.scrub(operation.label() + ": HTTP " + status
-                    + ", and reading the response body failed: " + e), e, false);
+            return new TexterIoException(operation.id(), redactor.mask(operation.label() + ": HTTP " + status
+                    + ", and reading the response body failed: " + e), redactor.scrubbed(e), false);
         }
         JsonNode json = ResponseBodies.jsonOrNull(mapper, text);
         Optional<List<String>> scopes = status == 403 ? catalog.get().scopes(operation.id()) : Optional.empty();
@@ -71,11 +71,11 @@ public final class TexterErrorDecoder implements ErrorDecoder {
         appendHint(message, status, operation, scopes, retryAfter);
         String said = ResponseBodies.errorText(json);
         if (said != null) {
-            message.append(" Texter says: ").append(ResponseBodies.snippet(said));
+            message.append(" Texter says: ").append(ResponseBodies.snippet(redactor.mask(said)));
         } else if (!text.isBlank()) {
-            message.append(" Response: ").append(ResponseBodies.snippet(text));
+            message.append(" Response: ").append(ResponseBodies.snippet(redactor.mask(text)));
         }
-        return TexterHttpException.of(operation.id(), status, text, json, redactor.scrub(message.toString()),
+        return TexterHttpException.of(operation.id(), status, text, json, redactor.mask(message.toString()),
                 scopes.orElse(List.of()), retryAfter);
     }
 

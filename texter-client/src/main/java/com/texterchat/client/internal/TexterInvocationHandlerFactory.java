@@ -99,9 +99,10 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
             boolean timeout = io instanceof HttpTimeoutException || io instanceof java.net.SocketTimeoutException;
             String what = io instanceof CallTimeoutException ? io.getMessage() : timeout ? "timed out" : "failed: " + io.getClass().getSimpleName()
                     + (io.getMessage() == null ? "" : ": " + io.getMessage());
-            return new TexterIoException(operationId, redactor.scrub(label + " " + what), io, timeout);
+            return new TexterIoException(operationId, redactor.mask(label + " " + what), redactor.scrubbed(io), timeout);
         }
-        return new TexterException(operationId, redactor.scrub(label + " failed: " + e.getMessage()), e);
+        return new TexterException(operationId, redactor.mask(label + " failed: " + e.getMessage()),
+                redactor.scrubbed(e));
     }
 
     /**
