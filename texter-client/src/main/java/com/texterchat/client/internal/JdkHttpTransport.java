@@ -24,12 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +58,12 @@ public final class JdkHttpTransport implements Client {
 
     /** Headers the JDK client sets itself and refuses to take from the caller. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    /** The largest first allocation, so that a lying {@code Content-Length} cannot make the client allocate much. */
+    private static final int MAX_INITIAL_CAPACITY = 1 << 20;
+    private static final int INITIAL_CAPACITY = 8 * 1024;
 
     private final HttpClient http;
     private final long maxResponseSize;
@@ -109,42 +113,22 @@ public final class JdkHttpTransport implements Client {
         builder.method(request.httpMethod().name(), body == null || body.length == 0
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
 
-        AtomicReference<BoundedBodySubscriber> subscriber = new AtomicReference<>();
-        HttpResponse.BodyHandler<byte[]> handler = info -> {
-            BoundedBodySubscriber s = new BoundedBodySubscriber(maxResponseSize,
-                    info.headers().firstValueAsLong("Content-Length").orElse(-1L));
-            subscriber.set(s);
-            return s;
-        };
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(builder.build(), handler);
-        HttpResponse<byte[]> response;
+        // The JDK's request timeout ends at the response headers. The body is then read here, from the JDK's own
+        // stream (a custom body subscriber would keep the JDK 17 client's last exchange pending, and with it the
+        // client's selector thread after close()), at most up to the size limit, while a watchdog closes the stream
+        // when the read timeout has passed since sending, which fails the read at once.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        HttpResponse<InputStream> response;
         try {
-            response = future.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            HttpTimeoutException timeout = new HttpTimeoutException("no complete response within the read timeout"
-                    + " of " + timeoutMillis + " ms (headers and body)");
-            stop(future, subscriber.get(), timeout);
-            throw timeout;
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             InterruptedIOException io = new InterruptedIOException("interrupted while waiting for the response");
             io.initCause(e);
-            stop(future, subscriber.get(), io);
-            Thread.currentThread().interrupt();
             throw io;
-        } catch (CancellationException e) {
-            throw new IOException("the request was cancelled", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof BoundedBodySubscriber.TooLarge) {
-                throw tooLarge(request, cause.getMessage());
-            }
-            if (cause instanceof IOException) {
-                throw (IOException) cause;
-            }
-            throw new IOException(cause == null ? "the request failed" : cause.toString(), cause);
         }
-        byte[] raw = response.body();
-        if (raw == null) {
+        InputStream stream = response.body();
+        if (stream == null) {
             // The JDK answers with the proxy's own response, and no body, when a proxy refuses the CONNECT tunnel.
             Operation operation = Operation.of(request);
             String what = "the proxy did not open a tunnel to Texter: it answered HTTP " + response.statusCode()
@@ -152,6 +136,8 @@ public final class JdkHttpTransport implements Client {
             throw new TexterIoException(operation.id(), operation.label() + " failed: " + what, new IOException(what),
                     false);
         }
+        byte[] raw = readBody(request, stream, response.headers().firstValueAsLong("Content-Length").orElse(-1L),
+                deadline, timeoutMillis);
         Map<String, ? extends Collection<String>> headers = response.headers().map();
         byte[] decoded = decode(request, response, raw);
         // Feign copies the headers into its own case-insensitive map; HTTP/2 pseudo-headers need removing, and the
@@ -178,13 +164,90 @@ public final class JdkHttpTransport implements Client {
                 .build();
     }
 
-    private static void stop(CompletableFuture<?> future, @Nullable BoundedBodySubscriber subscriber,
-            IOException reason) {
-        if (subscriber != null) {
-            subscriber.abort(reason);
+    /**
+     * Reads a whole body, at most the size limit: a declared or actual length above it fails at once with
+     * {@link TexterResponseTooLargeException}, and a body still arriving at the deadline fails with an
+     * {@link HttpTimeoutException}. Either way the stream is closed before the whole body was read, which makes the
+     * JDK client drop that connection instead of pooling it.
+     */
+    private byte[] readBody(Request request, InputStream body, long declaredLength, long deadline, long timeoutMillis)
+            throws IOException {
+        AtomicBoolean expired = new AtomicBoolean();
+        long left = deadline - System.nanoTime();
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            expired.set(true);
+            closeQuietly(body);
+        }, Math.max(0, left), TimeUnit.NANOSECONDS);
+        try (InputStream in = body) {
+            if (declaredLength > maxResponseSize) {
+                throw tooLarge(request, "the response declares " + declaredLength + " bytes (Content-Length), more"
+                        + " than the response size limit of " + maxResponseSize + " bytes");
+            }
+            byte[] buffer = new byte[(int) Math.min(declaredLength >= 0 ? declaredLength : INITIAL_CAPACITY,
+                    Math.min(maxResponseSize, MAX_INITIAL_CAPACITY)) + 1];
+            int size = 0;
+            while (true) {
+                if (size == buffer.length) {
+                    if (size > maxResponseSize) {
+                        throw tooLarge(request, "the response is larger than the response size limit of "
+                                + maxResponseSize + " bytes");
+                    }
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(maxResponseSize + 1, 2L * buffer.length));
+                }
+                int n = in.read(buffer, size, buffer.length - size);
+                if (n < 0) {
+                    break;
+                }
+                size += n;
+                if (size > maxResponseSize) {
+                    throw tooLarge(request, "the response is larger than the response size limit of "
+                            + maxResponseSize + " bytes");
+                }
+            }
+            return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+        } catch (IOException e) {
+            if (expired.get()) {
+                throw bodyTimeout(timeoutMillis);
+            }
+            throw e;
+        } finally {
+            watchdog.cancel(false);
         }
-        future.cancel(true);
     }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the reader fails with its own exception
+        }
+    }
+
+    private static BodyTimeout bodyTimeout(long timeoutMillis) {
+        return new BodyTimeout("no complete response within the read timeout of " + timeoutMillis
+                + " ms (headers and body)");
+    }
+
+    /** The read timeout passed while the body was still arriving. */
+    private static final class BodyTimeout extends HttpTimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTimeout(String message) {
+            super(message);
+        }
+    }
+
+    /** One daemon thread for every client's body deadlines: it only flags and aborts, never blocks. */
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "texter-body-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
 
     private TexterResponseTooLargeException tooLarge(Request request, String detail) {
         Operation operation = Operation.of(request);
@@ -193,7 +256,7 @@ public final class JdkHttpTransport implements Client {
     }
 
     /** The body without its {@code Content-Encoding}: as it is for none or identity, gunzipped for gzip. */
-    private byte[] decode(Request request, HttpResponse<byte[]> response, byte[] raw) {
+    private byte[] decode(Request request, HttpResponse<?> response, byte[] raw) {
         List<String> codings = response.headers().allValues("Content-Encoding").stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(coding -> coding.strip().toLowerCase(Locale.ROOT))
