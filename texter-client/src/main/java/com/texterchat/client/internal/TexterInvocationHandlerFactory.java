@@ -27,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>refuses path parameters that would change the request path even when percent-encoded: {@code null},
  *       {@code ""}, {@code "."} and {@code ".."} (servers and proxies resolve dot segments, also encoded ones), and
  *       percent-encodes all others completely, {@code %} included, so each stays one literal path segment;</li>
+ *   <li>percent-encodes every query value completely as well (each element of a repeated parameter on its own;
+ *       {@code null}s are left out), so Texter receives it exactly as given: {@code %2F} arrives as the three
+ *       characters {@code %2F}, {@code +} as a plus, a space as a space. Feign leaves a value that already looks
+ *       percent-encoded as it is, which would otherwise decode {@code %2F} to {@code /} on the server;</li>
+ *   <li>runs the interfaces' {@code default} methods (the {@code *QueryParams} overloads) directly; they call the
+ *       positional overload through the proxy, so that call is the one encoded, retried, logged and named;</li>
  *   <li>sends a {@code null} request body as no body when the spec makes the operation's body optional (Resolve
  *       Chat without {@code notifyClient}, say), and refuses it when the spec requires one; the spec is asked
  *       ({@link OperationCatalog}) only when a body is {@code null};</li>
@@ -57,9 +63,11 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
     public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
         InvocationHandler feign = delegate.create(target, dispatch);
         Map<Method, List<PathParameter>> pathParameters = new HashMap<>();
+        Map<Method, List<Integer>> queryParameters = new HashMap<>();
         Map<Method, Integer> bodyParameters = new HashMap<>();
         dispatch.keySet().forEach(method -> {
             pathParameters.put(method, pathParameters(method));
+            queryParameters.put(method, queryParameters(method));
             int body = bodyParameter(method);
             if (body >= 0) {
                 bodyParameters.put(method, body);
@@ -70,14 +78,21 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                 // Feign's own handler compares handlers, and this one is not Feign's: keep equals reflexive.
                 return "equals".equals(method.getName()) ? proxy == args[0] : System.identityHashCode(proxy);
             }
+            if (method.isDefault()) {
+                return invokeDefault(proxy, method, args);
+            }
             Integer body = bodyParameters.get(method);
             if (body != null && args[body] == null) {
                 refuseMissingBody(Operation.operationId(method));
             }
             List<PathParameter> parameters = pathParameters.getOrDefault(method, List.of());
-            Object[] safeArgs = parameters.isEmpty() ? args : args.clone();
+            List<Integer> queries = queryParameters.getOrDefault(method, List.of());
+            Object[] safeArgs = parameters.isEmpty() && queries.isEmpty() ? args : args.clone();
             for (PathParameter parameter : parameters) {
                 safeArgs[parameter.index()] = parameter.encode(args[parameter.index()]);
+            }
+            for (int query : queries) {
+                safeArgs[query] = encodeQueryValue(args[query]);
             }
             try {
                 return feign.invoke(proxy, method, safeArgs);
@@ -87,6 +102,57 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                 throw translate(Operation.operationId(method), e);
             }
         };
+    }
+
+    /** Runs a default method of an API interface on the proxy; what it throws passes through unchanged. */
+    private static @Nullable Object invokeDefault(Object proxy, Method method, @Nullable Object[] args)
+            throws Throwable {
+        return InvocationHandler.invokeDefault(proxy, method, args);
+    }
+
+    /**
+     * A query value fully percent-encoded, or for a collection (a repeated parameter) each non-null element; Feign
+     * then sees text that is already encoded and sends it unchanged.
+     */
+    static @Nullable Object encodeQueryValue(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Iterable<?>) {
+            List<String> encoded = new ArrayList<>();
+            for (Object element : (Iterable<?>) value) {
+                if (element != null) {
+                    encoded.add(percentEncode(element.toString()));
+                }
+            }
+            return encoded;
+        }
+        return percentEncode(value.toString());
+    }
+
+    /**
+     * Every byte except the unreserved characters ({@code A-Z a-z 0-9 - . _ ~}) as {@code %XX}, {@code %}
+     * included.
+     */
+    static String percentEncode(String text) {
+        if (text.chars().allMatch(TexterInvocationHandlerFactory::unreserved)) {
+            return text; // the usual case: IDs, numbers, words
+        }
+        StringBuilder encoded = new StringBuilder(text.length() * 3);
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (unreserved(c)) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return encoded.toString();
+    }
+
+    private static boolean unreserved(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     private TexterException translate(String operationId, FeignException e) {
@@ -136,6 +202,30 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
         return -1;
     }
 
+    /** The indexes of a method's parameters that fill a variable in the query part of its request line. */
+    private static List<Integer> queryParameters(Method method) {
+        RequestLine line = method.getAnnotation(RequestLine.class);
+        int query = line == null ? -1 : line.value().indexOf('?');
+        if (query < 0) {
+            return List.of();
+        }
+        Matcher variables = TexterContract.VARIABLE.matcher(line.value().substring(query));
+        List<String> names = new ArrayList<>();
+        while (variables.find()) {
+            names.add(variables.group(1));
+        }
+        List<Integer> result = new ArrayList<>();
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < annotations.length; i++) {
+            for (Annotation annotation : annotations[i]) {
+                if (annotation instanceof Param && names.contains(((Param) annotation).value())) {
+                    result.add(i);
+                }
+            }
+        }
+        return List.copyOf(result);
+    }
+
     /** The parameters of a method that fill a variable in the path part of its request line. */
     private static List<PathParameter> pathParameters(Method method) {
         RequestLine line = method.getAnnotation(RequestLine.class);
@@ -179,24 +269,7 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                 throw new IllegalArgumentException(operationId + ": path parameter " + name + " must not be "
                         + (text.isEmpty() ? "empty" : "\"" + text + "\" (a dot segment would change the request path)"));
             }
-            if (text.chars().allMatch(PathParameter::unreserved)) {
-                return text; // the usual case: Texter IDs are letters and digits
-            }
-            StringBuilder encoded = new StringBuilder(text.length() * 3);
-            for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-                int c = b & 0xff;
-                if (unreserved(c)) {
-                    encoded.append((char) c);
-                } else {
-                    encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                }
-            }
-            return encoded.toString();
-        }
-
-        private static boolean unreserved(int c) {
-            return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~';
+            return percentEncode(text);
         }
     }
 }
