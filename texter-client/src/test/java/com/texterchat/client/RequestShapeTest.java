@@ -150,7 +150,7 @@ class RequestShapeTest {
         assertThat(request.queryParameter("labels[]").firstValue()).isEqualTo(label);
     }
 
-    /** The query-object overload is a default method: the positional call it makes is retried, logged and named. */
+    /** The query-object overload becomes its positional call, which is the one retried, logged and named. */
     @Test
     void theQueryObjectOverloadIsRetriedAndNamedAsItsOperation() {
         server.wireMock().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));

@@ -4,6 +4,7 @@ import com.texterchat.client.error.TexterException;
 import com.texterchat.client.error.TexterIoException;
 import feign.DefaultInvocationHandlerFactory;
 import feign.FeignException;
+import feign.FeignIgnore;
 import feign.InvocationHandlerFactory;
 import feign.Param;
 import feign.RequestLine;
@@ -31,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  *       {@code null}s are left out), so Texter receives it exactly as given: {@code %2F} arrives as the three
  *       characters {@code %2F}, {@code +} as a plus, a space as a space. Feign leaves a value that already looks
  *       percent-encoded as it is, which would otherwise decode {@code %2F} to {@code /} on the server;</li>
- *   <li>runs the interfaces' {@code default} methods (the {@code *QueryParams} overloads) directly; they call the
- *       positional overload through the proxy, so that call is the one encoded, retried, logged and named;</li>
+ *   <li>turns a call of a {@code *QueryParams} overload (marked {@code @FeignIgnore}, so Feign has no handler for
+ *       it) into a call of the positional overload with the query object's values, so that call is the one
+ *       encoded, retried, logged and named;</li>
  *   <li>sends a {@code null} request body as no body when the spec makes the operation's body optional (Resolve
  *       Chat without {@code notifyClient}, say), and refuses it when the spec requires one; the spec is asked
  *       ({@link OperationCatalog}) only when a body is {@code null};</li>
@@ -73,42 +75,118 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                 bodyParameters.put(method, body);
             }
         });
-        return (proxy, method, args) -> {
-            if (method.getDeclaringClass() == Object.class && !"toString".equals(method.getName())) {
-                // Feign's own handler compares handlers, and this one is not Feign's: keep equals reflexive.
-                return "equals".equals(method.getName()) ? proxy == args[0] : System.identityHashCode(proxy);
-            }
-            if (method.isDefault()) {
-                return invokeDefault(proxy, method, args);
-            }
-            Integer body = bodyParameters.get(method);
-            if (body != null && args[body] == null) {
-                refuseMissingBody(Operation.operationId(method));
-            }
-            List<PathParameter> parameters = pathParameters.getOrDefault(method, List.of());
-            List<Integer> queries = queryParameters.getOrDefault(method, List.of());
-            Object[] safeArgs = parameters.isEmpty() && queries.isEmpty() ? args : args.clone();
-            for (PathParameter parameter : parameters) {
-                safeArgs[parameter.index()] = parameter.encode(args[parameter.index()]);
-            }
-            for (int query : queries) {
-                safeArgs[query] = encodeQueryValue(args[query]);
-            }
-            try {
-                return feign.invoke(proxy, method, safeArgs);
-            } catch (TexterException e) {
-                throw e;
-            } catch (FeignException e) {
-                throw translate(Operation.operationId(method), e);
+        Map<Method, QueryOverload> queryOverloads = queryOverloads(target.type(), queryParameters);
+        return new InvocationHandler() {
+            @Override
+            public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+                if (method.getDeclaringClass() == Object.class && !"toString".equals(method.getName())) {
+                    // Feign's own handler compares handlers, and this one is not Feign's: keep equals reflexive.
+                    return "equals".equals(method.getName()) ? proxy == args[0] : System.identityHashCode(proxy);
+                }
+                QueryOverload overload = queryOverloads.get(method);
+                if (overload != null) {
+                    return invoke(proxy, overload.positional(), overload.positionalArguments(args));
+                }
+                Integer body = bodyParameters.get(method);
+                if (body != null && args[body] == null) {
+                    refuseMissingBody(Operation.operationId(method));
+                }
+                List<PathParameter> parameters = pathParameters.getOrDefault(method, List.of());
+                List<Integer> queries = queryParameters.getOrDefault(method, List.of());
+                Object[] safeArgs = parameters.isEmpty() && queries.isEmpty() ? args : args.clone();
+                for (PathParameter parameter : parameters) {
+                    safeArgs[parameter.index()] = parameter.encode(args[parameter.index()]);
+                }
+                for (int query : queries) {
+                    safeArgs[query] = encodeQueryValue(args[query]);
+                }
+                try {
+                    return feign.invoke(proxy, method, safeArgs);
+                } catch (TexterException e) {
+                    throw e;
+                } catch (FeignException e) {
+                    throw translate(Operation.operationId(method), e);
+                }
             }
         };
     }
 
-    /** Runs a default method of an API interface on the proxy; what it throws passes through unchanged. */
-    private static @Nullable Object invokeDefault(Object proxy, Method method, @Nullable Object[] args)
-            throws Throwable {
-        return InvocationHandler.invokeDefault(proxy, method, args);
+    /**
+     * The {@code *QueryParams} overloads of an API interface (marked {@code @FeignIgnore}, so Feign has no handler
+     * for them), each with the positional overload it stands for.
+     */
+    private static Map<Method, QueryOverload> queryOverloads(Class<?> api, Map<Method, List<Integer>> queryParameters) {
+        Map<Method, QueryOverload> overloads = new HashMap<>();
+        for (Method method : api.getMethods()) {
+            if (!method.isAnnotationPresent(FeignIgnore.class) || method.getParameterCount() == 0) {
+                continue;
+            }
+            Class<?> query = method.getParameterTypes()[method.getParameterCount() - 1];
+            Method positional = null;
+            for (Method candidate : queryParameters.keySet()) {
+                if (candidate.getName().equals(method.getName()) && !queryParameters.get(candidate).isEmpty()
+                        && candidate.getParameterCount()
+                        == method.getParameterCount() - 1 + queryParameters.get(candidate).size()) {
+                    positional = candidate;
+                }
+            }
+            if (positional == null) {
+                throw new IllegalStateException(api.getName() + "." + method.getName() + " has no positional overload"
+                        + " for its " + query.getSimpleName());
+            }
+            List<Integer> queryIndexes = queryParameters.get(positional);
+            Method[] getters = new Method[positional.getParameterCount()];
+            Annotation[][] annotations = positional.getParameterAnnotations();
+            for (int index : queryIndexes) {
+                String name = paramName(annotations[index]);
+                getters[index] = getter(query, name);
+            }
+            overloads.put(method, new QueryOverload(positional, getters));
+        }
+        return Map.copyOf(overloads);
     }
+
+    private static String paramName(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof Param) {
+                return ((Param) annotation).value();
+            }
+        }
+        throw new IllegalStateException("a query parameter without @Param");
+    }
+
+    private static Method getter(Class<?> query, String name) {
+        for (Method method : query.getMethods()) {
+            if (method.getParameterCount() == 0 && method.getName().equalsIgnoreCase("get" + name)) {
+                return method;
+            }
+        }
+        throw new IllegalStateException(query.getName() + " has no getter for the query parameter " + name);
+    }
+
+    /**
+     * A {@code *QueryParams} overload: the positional overload it stands for, and for each positional argument the
+     * getter of the query object that gives it ({@code null} for the arguments taken over as they are).
+     */
+    private record QueryOverload(Method positional, @Nullable Method[] getters) {
+
+        /** The arguments of the positional overload: the overload's own, in order, and the query object's values. */
+        @Nullable Object[] positionalArguments(@Nullable Object[] args) throws ReflectiveOperationException {
+            Object query = args[args.length - 1];
+            @Nullable Object[] result = new Object[getters.length];
+            int next = 0;
+            for (int i = 0; i < getters.length; i++) {
+                Method getter = getters[i];
+                if (getter == null) {
+                    result[i] = args[next++];
+                } else {
+                    result[i] = query == null ? null : getter.invoke(query);
+                }
+            }
+            return result;
+        }
+    }
+
 
     /**
      * A query value fully percent-encoded, or for a collection (a repeated parameter) each non-null element; Feign
