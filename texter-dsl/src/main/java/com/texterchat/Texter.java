@@ -71,9 +71,10 @@ import org.jspecify.annotations.Nullable;
  * errors, retries that never resend a call Texter may have processed, timeouts, logging with the token redacted.
  * The flows ({@code sendMessage}, {@code sendTemplate}, {@code createAndSubmitTemplate}, ...) check every body
  * against the DSL's rules before anything is sent; a broken rule throws {@link InvalidRequestException}. Multi-step
- * flows never retry a step. Instances are immutable and thread-safe: make one per project and token and share it.
+ * flows never retry a step. Instances are immutable and thread-safe: make one per project and token and share it,
+ * and {@link #close()} it (or use try-with-resources) when the application no longer needs it.
  */
-public final class Texter {
+public final class Texter implements AutoCloseable {
 
     private final TexterClient client;
 
@@ -464,6 +465,16 @@ public final class Texter {
         } catch (TexterException e) {
             throw new TexterWorkflowException(step, target, language, done, e);
         }
+    }
+
+    /**
+     * Closes the client underneath ({@link TexterClient#close()}): its threads and connections are released, and
+     * every later call fails with an {@link IllegalStateException}. Closing again does nothing. A {@code Texter}
+     * made with {@link #of(TexterClient)} closes that client too.
+     */
+    @Override
+    public void close() {
+        client.close();
     }
 
     @Override

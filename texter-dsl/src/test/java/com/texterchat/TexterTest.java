@@ -57,6 +57,21 @@ class TexterTest extends TexterServer {
     }
 
     @Test
+    void closingTexterClosesItsClientAndLaterCallsAreRefusedWithoutReachingTheServer() {
+        Texter own = Texter.of(TexterClient.builder().baseUrl("http://127.0.0.1:" + server.port() + API)
+                .token(TOKEN).build());
+
+        own.close();
+        own.close();
+
+        assertThatThrownBy(() -> own.chats().getChat("67bf11038b24880cc966f799"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TexterClient is closed");
+        assertThatThrownBy(() -> own.client().labels().listLabels(null, null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TexterClient is closed");
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void everyApiGroupIsTheClientsOwnAndANullClientIsRefused() {
         TexterClient client = texter.client();
         assertThat(List.of(texter.chats(), texter.messages(), texter.templates(), texter.templateSubscriptions(),

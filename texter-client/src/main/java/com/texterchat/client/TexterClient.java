@@ -1,6 +1,7 @@
 package com.texterchat.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.texterchat.client.internal.ClientResources;
 import com.texterchat.client.internal.JdkHttpTransport;
 import com.texterchat.client.internal.Lazy;
 import com.texterchat.client.internal.LoggingClient;
@@ -32,7 +33,9 @@ import feign.Retryer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +58,11 @@ import org.slf4j.LoggerFactory;
  *   <li>fails with a {@link com.texterchat.client.error.TexterException} subclass (see
  *       {@code com.texterchat.client.error}), including when Texter answers 200 with {@code success: false};</li>
  *   <li>is retried as the {@link RetryPolicy} allows, never repeating a POST or PATCH that may have been processed;</li>
- *   <li>is bounded by the connect and read timeouts (defaults 10 s and 30 s), for each attempt;</li>
+ *   <li>is bounded by the connect and read timeouts (defaults 10 s and 30 s) for each attempt, the read timeout
+ *       covering the whole response, body included, and by the call timeout (default 60 s) for all attempts and
+ *       the waits between them together;</li>
+ *   <li>reads at most {@link Builder#maxResponseSize(long)} bytes of a response (default 16 MiB), asks for gzip and
+ *       decodes it;</li>
  *   <li>encodes path parameters completely, and refuses ones that would change the path ({@code "."},
  *       {@code ".."}, empty);</li>
  *   <li>sends {@code null} for an optional request body (Resolve Chat, Generate Public Media URL, the scenario
@@ -64,16 +71,21 @@ import org.slf4j.LoggerFactory;
  *       anything is sent.</li>
  * </ul>
  *
- * <p>Instances are immutable and thread-safe; build one per project and token and reuse it.
+ * <p>Instances are immutable and thread-safe; build one per project and token and reuse it. A client owns threads
+ * and connections: {@link #close()} it (or use try-with-resources) when it is no longer needed.
  */
-public final class TexterClient {
+public final class TexterClient implements AutoCloseable {
 
     private static final Pattern LOOPBACK_V4 = Pattern.compile("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
+    private static final int MIN_TOKEN_LENGTH = 8;
     private static final Pattern PROJECT_ID = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
 
     private final URI baseUrl;
     private final RetryPolicy retryPolicy;
     private final HttpLogLevel logLevel;
+    private final Duration callTimeout;
+    private final ClientResources resources;
+    private final RetryingClient retrying;
     private final Lazy<ChatsApi> chats;
     private final Lazy<MessagesApi> messages;
     private final Lazy<TemplatesApi> templates;
@@ -93,6 +105,7 @@ public final class TexterClient {
         }
         this.retryPolicy = builder.retryPolicy;
         this.logLevel = builder.logLevel;
+        this.callTimeout = builder.callTimeout;
         Redactor redactor = new Redactor(builder.token);
         ObjectMapper mapper = TexterJson.mapper();
         HttpClient.Builder http = HttpClient.newBuilder()
@@ -111,9 +124,11 @@ public final class TexterClient {
         Map<String, String> clientHeaders = Map.of("Authorization", "Bearer " + builder.token,
                 "User-Agent", SdkVersion.userAgent());
         TexterContract contract = new TexterContract();
+        this.resources = new ClientResources(http);
+        this.retrying = new RetryingClient(new LoggingClient(new JdkHttpTransport(resources.http(), builder.maxResponseSize), logLevel,
+                redactor), retryPolicy, callTimeout, redactor);
         Feign.Builder feign = Feign.builder()
-                .client(new RetryingClient(new LoggingClient(new JdkHttpTransport(http.build()), logLevel, redactor),
-                        retryPolicy, redactor))
+                .client(retrying)
                 .retryer(Retryer.NEVER_RETRY)
                 .encoder(new TexterEncoder(mapper))
                 .decoder(new TexterDecoder(mapper, redactor))
@@ -288,10 +303,30 @@ public final class TexterClient {
         return paging.get();
     }
 
+    /**
+     * The deadline of one call: all its attempts and the waits between them.
+     *
+     * @return the call timeout
+     */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * Releases the client's threads and connections. Afterwards every call through it, or through an API it handed
+     * out, fails with an {@link IllegalStateException} before anything is sent; a call under way when it is closed
+     * ends with a {@link com.texterchat.client.error.TexterIoException} or completes. Closing again does nothing.
+     */
+    @Override
+    public void close() {
+        retrying.close();
+        resources.close();
+    }
+
     @Override
     public String toString() {
         return "TexterClient[" + baseUrl + ", token=" + Redactor.MASK + ", " + retryPolicy + ", logLevel=" + logLevel
-                + "]";
+                + ", callTimeout=" + callTimeout + "]";
     }
 
     /** Configures a {@link TexterClient}. Not thread-safe; the built client is. */
@@ -301,8 +336,10 @@ public final class TexterClient {
         private @Nullable String token;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration callTimeout = Duration.ofSeconds(60);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private HttpLogLevel logLevel = HttpLogLevel.NONE;
+        private long maxResponseSize = JdkHttpTransport.DEFAULT_MAX_RESPONSE_SIZE;
 
         private Builder() {
         }
@@ -329,40 +366,70 @@ public final class TexterClient {
 
         /**
          * Overrides the base URL (a proxy, or a test server); it replaces the URL derived from the project ID.
-         * Must be {@code https}, except on a loopback address where {@code http} is allowed. No user info, query or
-         * fragment.
+         * Must be {@code https}, except on a loopback address where {@code http} is allowed; a host is required, the
+         * port (when given) must be 1-65535, and user info, a query or a fragment are refused. Scheme and host are
+         * case-insensitive (RFC 3986) and kept in lower case: {@code HTTPS://Proxy.Example.com/x} becomes
+         * {@code https://proxy.example.com/x}.
          *
          * @param baseUrl e.g. {@code https://proxy.example.com/texter/server/api/v2}
          * @return this builder
+         * @throws IllegalArgumentException when the URL is not one the client can send requests to
          */
         public Builder baseUrl(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             URI uri;
             try {
-                uri = new URI(baseUrl);
+                uri = new URI(baseUrl.strip());
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getMessage(), e);
             }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
-                throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL with a host, got '"
-                        + baseUrl + "'");
+            if (uri.getScheme() == null || uri.isOpaque()) {
+                throw new IllegalArgumentException("baseUrl must be an absolute https URL such as"
+                        + " https://proxy.example.com/server/api/v2, got '" + baseUrl + "'");
+            }
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!"https".equals(scheme) && !"http".equals(scheme)) {
+                throw new IllegalArgumentException("baseUrl must use https (or http on a loopback host), not the"
+                        + " scheme '" + uri.getScheme() + "'");
             }
             if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw new IllegalArgumentException("baseUrl must not contain user info, a query or a fragment, got '"
-                        + uri.getScheme() + "://" + uri.getHost() + "...'");
+                        + scheme + "://" + (uri.getHost() == null ? "" : uri.getHost()) + "...'");
             }
-            if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                throw new IllegalArgumentException("baseUrl must name a host (letters, digits, hyphens and dots, or"
+                        + " an IP address), got '" + baseUrl + "'");
+            }
+            int port = uri.getPort();
+            if (port != -1 && (port < 1 || port > 65535)) {
+                throw new IllegalArgumentException("baseUrl has the port " + port + "; a port must be 1-65535");
+            }
+            if (uri.getRawAuthority() != null && uri.getRawAuthority().endsWith(":")) {
+                throw new IllegalArgumentException("baseUrl has an empty port, got '" + baseUrl + "'");
+            }
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            if ("http".equals(scheme) && !isLoopback(host)) {
                 throw new IllegalArgumentException("baseUrl must use https; plain http is only allowed for "
                         + "loopback hosts, got '" + baseUrl + "'");
             }
-            String text = uri.toString();
-            this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            String text = scheme + "://" + host + (port == -1 ? "" : ":" + port)
+                    + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+            URI normalised = URI.create(text);
+            try {
+                // The JDK client's own checks, so that a URL passing here cannot fail every call later.
+                HttpRequest.newBuilder(URI.create(text + "/chats"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("baseUrl cannot be used by the HTTP client: " + e.getMessage(), e);
+            }
+            this.baseUrl = normalised;
             return this;
         }
 
         /**
-         * The API token (Bearer). It never appears in logs, exception messages or {@code toString()}.
+         * The API token (Bearer). It never appears in logs, exception messages or {@code toString()}. A token of
+         * fewer than 8 characters is refused: it cannot be a real one, and it could not be masked in text without
+         * masking unrelated words.
          *
          * @param token the token created in Texter (gear icon, Developers, API Tokens)
          * @return this builder
@@ -374,6 +441,11 @@ public final class TexterClient {
             }
             if (token.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
                 throw new IllegalArgumentException("token must not contain whitespace or control characters");
+            }
+            if (token.length() < MIN_TOKEN_LENGTH) {
+                throw new IllegalArgumentException("token is too short to be a Texter API token (" + token.length()
+                        + " characters, at least " + MIN_TOKEN_LENGTH + " expected); copy the whole token from"
+                        + " Texter (gear icon, Developers, API Tokens)");
             }
             this.token = token;
             return this;
@@ -429,13 +501,54 @@ public final class TexterClient {
         }
 
         /**
-         * How long to wait for the complete response once the request is sent (default 30 s), per attempt.
+         * How long to wait for the complete response, headers and body, once the request is sent (default 30 s),
+         * per attempt: a body still arriving when it has passed (a stalled or dripping server, an endless body) fails
+         * the call with a timeout {@link com.texterchat.client.error.TexterIoException}.
          *
          * @param timeout a positive duration
          * @return this builder
          */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * The most bytes a response body may have (default 16 MiB, 16,777,216 bytes; the largest Texter answers,
+         * full pages of chats with CRM data, are well under 1 MiB). It is enforced while reading, whatever the
+         * response's {@code Content-Length} says, and again on the decoded bytes of a gzip answer: a larger body
+         * fails the call with {@link com.texterchat.client.error.TexterResponseTooLargeException} as soon as the
+         * limit is crossed, the connection is dropped, and the client stays usable. Not retried.
+         *
+         * @param bytes the limit, 1 to 2,147,483,639 (a body is held in one array)
+         * @return this builder
+         * @throws IllegalArgumentException when the limit is out of that range
+         */
+        public Builder maxResponseSize(long bytes) {
+            if (bytes < 1 || bytes > JdkHttpTransport.MAX_RESPONSE_SIZE_LIMIT) {
+                throw new IllegalArgumentException("maxResponseSize must be 1.." + JdkHttpTransport.MAX_RESPONSE_SIZE_LIMIT
+                        + " bytes, got " + bytes);
+            }
+            this.maxResponseSize = bytes;
+            return this;
+        }
+
+        /**
+         * The deadline of one call, all attempts and the waits between them included (default 60 s: a full read
+         * timeout of 30 s, a retry wait and a second attempt fit into it). When it passes, the call ends with a
+         * {@link com.texterchat.client.error.TexterIoException} whose {@code isTimeout()} is {@code true} and whose
+         * message names it; each attempt's read timeout is cut to the time left, and a wait before a retry that
+         * would end past it is not started (the call then ends with the last answer or failure).
+         *
+         * @param timeout a positive duration, at most 24 hours
+         * @return this builder
+         */
+        public Builder callTimeout(Duration timeout) {
+            Duration d = positive(timeout, "callTimeout");
+            if (d.compareTo(Duration.ofHours(24)) > 0) {
+                throw new IllegalArgumentException("callTimeout must be at most 24 hours, got " + d);
+            }
+            this.callTimeout = d;
             return this;
         }
 

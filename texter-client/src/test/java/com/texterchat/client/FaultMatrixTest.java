@@ -151,11 +151,13 @@ class FaultMatrixTest {
         assertThat(((TexterException) thrown).operation()).isEqualTo(call.operationId);
         assertThat(thrown.getMessage()).contains(call.operationId).doesNotContain(TestServer.TOKEN);
         int attempts = fault.retried(call) ? 3 : 1;
-        assertThat(server.sleeper().sleeps()).hasSize(attempts - 1);
         if (call.idempotent && fault.closesConnectionEarly()) {
-            // The JDK client itself resends a GET once when the connection closes before any response byte.
-            assertThat(server.requests()).hasSizeBetween(attempts, 2 * attempts);
+            // The JDK client itself resends a GET once when the connection closes before any response byte; the
+            // client counts that resend, and another attempt (which may be resent too) would exceed 3 requests.
+            assertThat(server.sleeper().sleeps()).isEmpty();
+            assertThat(server.requests()).hasSizeBetween(1, 2);
         } else {
+            assertThat(server.sleeper().sleeps()).hasSize(attempts - 1);
             assertThat(server.requests()).hasSize(attempts);
         }
         assertThat(server.requests()).allSatisfy(r -> assertThat(r.getUrl()).startsWith(API + call.path));
@@ -195,10 +197,13 @@ class FaultMatrixTest {
         server.wireMock().stubFor(any(urlPathEqualTo(API + "/chats/search")).inScenario("closing")
                 .whenScenarioStateIs("recovered").willReturn(okJson("{\"data\":[],\"total\":0}")));
 
-        assertThat(texter.chats().searchChats(new ChatsApi.SearchChatsQueryParams()).getTotal()).isZero();
+        // Each early close may be resent once by the JDK client itself and counts as two requests, so 3 retries
+        // leave room for a second attempt.
+        TexterClient patient = server.clientBuilder()
+                .retryPolicy(RetryPolicy.builder().maxRetries(3).sleeper(server.sleeper()).build()).build();
+        assertThat(patient.chats().searchChats(new ChatsApi.SearchChatsQueryParams()).getTotal()).isZero();
         assertThat(server.requests()).hasSize(3);
-        // one of the two failures may have been resent by the JDK client itself, without a wait
-        assertThat(server.sleeper().sleeps()).hasSizeBetween(1, 2);
+        assertThat(server.sleeper().sleeps()).hasSize(1);
     }
 
     static Stream<ServerFault> earlyCloses() {

@@ -27,7 +27,7 @@ class TexterClientBuilderTest {
 
     @Test
     void aProjectIdBecomesTheTexterSubdomain() {
-        assertThat(TexterClient.builder().projectId("my-shop-2").token("t").build().baseUrl())
+        assertThat(TexterClient.builder().projectId("my-shop-2").token("tk_test_0001").build().baseUrl())
                 .hasToString("https://my-shop-2.texterchat.com/server/api/v2");
     }
 
@@ -45,7 +45,7 @@ class TexterClientBuilderTest {
     @ValueSource(strings = {"https://texter-proxy.example.com/server/api/v2/", "http://127.0.0.1:8080/api",
         "http://localhost:9000", "http://[::1]:8080/x", "HTTPS://Demo.TexterChat.com/server/api/v2"})
     void baseUrlsOverHttpsOrToLoopbackAreAccepted(String url) {
-        TexterClient client = TexterClient.builder().baseUrl(url).token("t").build();
+        TexterClient client = TexterClient.builder().baseUrl(url).token("tk_test_0001").build();
 
         assertThat(client.baseUrl().toString()).doesNotEndWith("/").isEqualToIgnoringCase(url.replaceAll("/$", ""));
     }
@@ -80,7 +80,7 @@ class TexterClientBuilderTest {
     void aClientNeedsATokenAndAProjectIdOrBaseUrl() {
         assertThatThrownBy(() -> TexterClient.builder().projectId("demo").build())
                 .isInstanceOf(IllegalStateException.class).hasMessage("token is required");
-        assertThatThrownBy(() -> TexterClient.builder().token("t").build())
+        assertThatThrownBy(() -> TexterClient.builder().token("tk_test_0001").build())
                 .isInstanceOf(IllegalStateException.class).hasMessage("projectId (or baseUrl) is required");
     }
 
@@ -115,12 +115,12 @@ class TexterClientBuilderTest {
         assertThatThrownBy(() -> TexterClient.fromEnvironment(Map.of("TEXTER_PROJECT_ID", "demo",
                 "TEXTER_API_TOKEN", "  ")))
                 .isInstanceOf(IllegalStateException.class).hasMessage("TEXTER_API_TOKEN is not set");
-        assertThatThrownBy(() -> TexterClient.fromEnvironment(Map.of("TEXTER_API_TOKEN", "t")))
+        assertThatThrownBy(() -> TexterClient.fromEnvironment(Map.of("TEXTER_API_TOKEN", "tk_test_0001")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("TEXTER_PROJECT_ID is not set");
-        assertThatThrownBy(() -> TexterClient.fromEnvironment(Map.of("TEXTER_API_TOKEN", "t",
+        assertThatThrownBy(() -> TexterClient.fromEnvironment(Map.of("TEXTER_API_TOKEN", "tk_test_0001",
                 "TEXTER_PROJECT_ID", "demo.evil.com")))
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("TEXTER_PROJECT_ID is invalid");
-        assertThatThrownBy(() -> TexterClient.fromEnvironment(Map.of("TEXTER_API_TOKEN", "t",
+        assertThatThrownBy(() -> TexterClient.fromEnvironment(Map.of("TEXTER_API_TOKEN", "tk_test_0001",
                 "TEXTER_BASE_URL", "http://texter.example.com")))
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("TEXTER_BASE_URL is invalid");
     }

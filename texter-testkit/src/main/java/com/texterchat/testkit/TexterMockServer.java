@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import com.texterchat.Texter;
 import com.texterchat.client.RetryPolicy;
 import com.texterchat.client.TexterClient;
+import com.texterchat.testkit.internal.Phones;
+import com.texterchat.testkit.internal.SamePhoneMatcher;
 import com.texterchat.testkit.internal.SpecOperation;
 import com.texterchat.testkit.internal.StubFactory;
 import com.texterchat.testkit.internal.TexterSpec;
@@ -47,6 +49,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #stubs()} changes answers in Texter's terms, {@link #fault(String)} injects failures,
  *       {@link #verify()} returns what was sent as the generated request models, and {@link #wireMock()}
  *       gives raw WireMock access for anything else.</li>
+ *   <li>Phone numbers compare as Texter compares them: {@code 0521234567}, {@code 972521234567} and
+ *       {@code +972 52-123-4567} are one contact in a project whose default country is Israel. The default country
+ *       is {@value #DEFAULT_COUNTRY} unless set with {@link Builder#defaultCountry(String)} (or
+ *       {@code @TexterTest(defaultCountry = ...)}).</li>
  *   <li>{@link #reset()} brings back the default answers and forgets recorded requests; the JUnit extension
  *       ({@code @TexterTest}) calls it before each test.</li>
  * </ul>
@@ -59,6 +65,12 @@ public final class TexterMockServer implements AutoCloseable {
 
     /** The (fake) API token the {@linkplain #client() ready-made client} sends. The server accepts any token. */
     public static final String TOKEN = "texter-testkit-fake-token";
+
+    /**
+     * The default country of the mock project unless {@link Builder#defaultCountry(String)} says otherwise: Israel,
+     * Texter's home market, whose numbers Texter's reference and this kit's examples use.
+     */
+    public static final String DEFAULT_COUNTRY = Phones.DEFAULT_COUNTRY;
 
     private static final MappingsSource NO_FILES = new NoMappingFiles();
     private static final HttpClientFactory NO_OUTGOING_CALLS = (options, trustAll, trustedHosts, systemProperties) ->
@@ -78,34 +90,56 @@ public final class TexterMockServer implements AutoCloseable {
     private final List<Duration> retryWaits = new CopyOnWriteArrayList<>();
     private volatile @Nullable TexterClient client;
     private final int port;
+    private final String defaultCountry;
     private volatile boolean closed;
 
-    private TexterMockServer(TexterSpec spec, WireMockServer wireMock) {
+    private TexterMockServer(TexterSpec spec, WireMockServer wireMock, String defaultCountry) {
         this.spec = spec;
         this.wireMock = wireMock;
+        this.defaultCountry = defaultCountry;
         this.port = wireMock.port();
         this.stubs = new TexterStubs(this);
         this.requests = new TexterRequests(this);
     }
 
     /**
-     * Starts a server on {@code 127.0.0.1} and a free port, with the default answers of every operation.
-     * Close it when done (try-with-resources, or let the JUnit extension do it).
+     * Starts a server on {@code 127.0.0.1} and a free port, with the default answers of every operation and
+     * {@value #DEFAULT_COUNTRY} as the project's default country. Close it when done (try-with-resources, or let
+     * the JUnit extension do it). Same as {@code builder().start()}.
      */
     public static TexterMockServer start() {
+        return builder().start();
+    }
+
+    /**
+     * Settings for a server to start, e.g. {@code TexterMockServer.builder().defaultCountry("US").start()}.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static TexterMockServer start(String defaultCountry) {
         // The spec is read and the default stubs are built (once per JVM) while WireMock starts.
         StubFactory.loadInBackground();
         WireMockServer wireMock = new WireMockServer(options());
         wireMock.start();
         try {
             List<StubMapping> defaults = StubFactory.defaultStubs();
-            TexterMockServer server = new TexterMockServer(TexterSpec.get(), wireMock);
+            TexterMockServer server = new TexterMockServer(TexterSpec.get(), wireMock, defaultCountry);
             server.installPristineStubs(defaults);
             return server;
         } catch (RuntimeException | Error e) {
             wireMock.stop();
             throw e;
         }
+    }
+
+    /**
+     * The mock project's default country (ISO 3166-1 alpha-2, upper case): the country of numbers written in
+     * national form, such as {@code 0521234567} in {@code IL}.
+     */
+    public String defaultCountry() {
+        return defaultCountry;
     }
 
     /** The server's root URL, {@code http://127.0.0.1:<port>}. */
@@ -313,6 +347,8 @@ public final class TexterMockServer implements AutoCloseable {
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .jettyStopTimeout(0L)
                 .mappingSource(NO_FILES)
+                // the phone matcher of the stubbing helpers (explicit: extension scanning is off)
+                .extensions(new SamePhoneMatcher())
                 // no proxying and no outgoing WireMock webhooks: skips building an HTTP client and loading
                 // the JDK trust store, a good part of WireMock's start-up time
                 .httpClientFactory(NO_OUTGOING_CALLS)
@@ -321,6 +357,41 @@ public final class TexterMockServer implements AutoCloseable {
                 // WireMock builds an INFO line per request (the matched stub as JSON) even when the notifier drops
                 // it; the first such line alone costs ~100 ms of Jackson set-up, then one JSON rendering per request
                 .stubRequestLoggingDisabled(true);
+    }
+
+    /**
+     * Settings of a {@link TexterMockServer} to start; from {@link TexterMockServer#builder()}. Not thread-safe;
+     * each {@link #start()} starts a new server.
+     */
+    public static final class Builder {
+
+        private String defaultCountry = DEFAULT_COUNTRY;
+
+        private Builder() {
+        }
+
+        /**
+         * The project's default country, as set in Texter: phone numbers in national form belong to it, so with
+         * {@code IL} the stubs and checks take {@code 0521234567} for {@code +972521234567}. Defaults to
+         * {@value TexterMockServer#DEFAULT_COUNTRY}.
+         *
+         * @param country an ISO 3166-1 alpha-2 code such as {@code IL}, {@code US} or {@code GB} (any case)
+         * @throws IllegalArgumentException for anything else, naming the option
+         */
+        public Builder defaultCountry(String country) {
+            this.defaultCountry = Phones.country(country, "defaultCountry");
+            return this;
+        }
+
+        /** Starts a server with these settings; see {@link TexterMockServer#start()}. */
+        public TexterMockServer start() {
+            return TexterMockServer.start(defaultCountry);
+        }
+
+        @Override
+        public String toString() {
+            return "TexterMockServer.Builder[defaultCountry=" + defaultCountry + "]";
+        }
     }
 
     /** The server's stubs live in memory only: nothing is loaded from or saved to {@code mappings/} files. */

@@ -2,6 +2,7 @@ package com.texterchat.testkit;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.texterchat.model.SendTemplateRequest;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.texterchat.model.SessionMessage;
 import com.texterchat.testkit.internal.Phones;
 import com.texterchat.testkit.internal.SpecOperation;
@@ -89,9 +90,12 @@ public final class TexterRequests {
     }
 
     /**
-     * The template messages sent to a phone number, oldest first. Numbers compare by their digits, so
-     * {@code +972 52-123-4567} and {@code 972521234567} are the same.
+     * The template messages sent to a phone number, oldest first. Numbers compare as Texter compares them, given
+     * the server's {@linkplain TexterMockServer#defaultCountry() default country}: with {@code IL},
+     * {@code 0521234567}, {@code 972521234567}, {@code +972521234567} and {@code +972 52-123-4567} are the same
+     * recipient, whichever form was sent and whichever is asked for.
      *
+     * @throws IllegalArgumentException when {@code phone} is no phone number, naming the parameter
      * @throws AssertionError when none was sent to that number; the message lists what was sent
      */
     public List<SendTemplateRequest> templatesSentTo(String phone) {
@@ -102,15 +106,19 @@ public final class TexterRequests {
      * The one template message sent to a phone number.
      *
      * @throws AssertionError when none or several were sent to that number; the message lists what was sent
+     * @throws IllegalArgumentException when {@code phone} is no phone number, naming the parameter
+     * @see #templatesSentTo(String)
      */
     public SendTemplateRequest templateSentTo(String phone) {
         return templatesTo(phone).exactlyOne();
     }
 
     /**
-     * Asserts that no template message was sent to a phone number.
+     * Asserts that no template message was sent to a phone number, in any form of the same contact.
      *
      * @throws AssertionError listing the ones that were
+     * @throws IllegalArgumentException when {@code phone} is no phone number, naming the parameter
+     * @see #templatesSentTo(String)
      */
     public void noTemplateSentTo(String phone) {
         templatesTo(phone).none();
@@ -152,10 +160,11 @@ public final class TexterRequests {
     }
 
     private Selection<SendTemplateRequest> templatesTo(String phone) {
-        String digits = Phones.digits(phone, "phone");
+        String country = server.defaultCountry();
+        PhoneNumber number = Phones.parse(phone, "phone", country);
         List<SendTemplateRequest> matching = new ArrayList<>();
         for (SendTemplateRequest sent : templatesSent()) {
-            if (Phones.sameNumber(digits, sent.getTo())) {
+            if (Phones.sameNumber(number, sent.getTo(), country)) {
                 matching.add(sent);
             }
         }

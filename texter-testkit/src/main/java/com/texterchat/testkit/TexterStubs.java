@@ -1,8 +1,5 @@
 package com.texterchat.testkit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -15,7 +12,9 @@ import com.texterchat.model.Template;
 import com.texterchat.model.UnsubscribedUser;
 import com.texterchat.testkit.internal.Ids;
 import com.texterchat.testkit.internal.Json;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.texterchat.testkit.internal.Phones;
+import com.texterchat.testkit.internal.SamePhoneMatcher;
 import com.texterchat.testkit.internal.SpecOperation;
 import com.texterchat.testkit.internal.StubFactory;
 import java.util.ArrayList;
@@ -39,6 +38,11 @@ import java.util.regex.Pattern;
  *       {@link #labels}): replaces the spec example the operation answers by default.</li>
  * </ul>
  *
+ * <p>Phone numbers, here and in what the code under test sends, compare as Texter compares them: in any form
+ * Texter accepts for the same contact, given the server's {@linkplain TexterMockServer#defaultCountry() default
+ * country}. With {@code IL}, {@code 0521234567}, {@code 972521234567}, {@code +972521234567} and
+ * {@code +972 52-123-4567} are one number; {@code +447700900123} is another.
+ *
  * <p>For anything else, {@link #route(String)} gives a WireMock request pattern for an operation to finish
  * and register with {@code server.wireMock().stubFor(...)}.
  */
@@ -56,15 +60,19 @@ public final class TexterStubs {
     }
 
     /**
-     * A chat exists for this phone number: Search Chats with {@code search=<phone>} (with or without a
-     * leading +) finds it, and Get Chat by Chat ID answers its id. The chat is the spec's example chat with
-     * the phone, and an id derived from it (the same phone always gets the same id).
+     * A chat exists for this phone number: Search Chats with {@code search=} the number in any form of the same
+     * contact ({@code 0521234567}, {@code 972521234567}, {@code +972 52-123-4567} with default country IL) finds
+     * it, and Get Chat by Chat ID answers its id. The chat is the spec's example chat with the phone in
+     * {@code channelInfo.id} as Texter stores it (E.164 digits without {@code +}), and an id derived from the
+     * number (the same contact always gets the same id).
      *
-     * @param phone digits, optionally with a leading + and spaces, dashes or parentheses
+     * @param phone a phone number in a form Texter accepts: international (with or without {@code +}) or national
+     *              in the server's default country, with any spaces, dashes or parentheses
      * @return the chat as Search Chats returns it; its {@code getId()} is the chatId to send messages to
+     * @throws IllegalArgumentException when {@code phone} is no phone number, naming the parameter
      */
     public Chat chatExists(String phone) {
-        String digits = Phones.digits(phone, "phone");
+        String digits = Phones.digits(phone(phone, "phone"));
         ObjectNode chat = exampleChat();
         chat.put("_id", Ids.objectId("chat:" + digits));
         JsonNode channelInfo = chat.get("channelInfo");
@@ -78,8 +86,8 @@ public final class TexterStubs {
     }
 
     /**
-     * This chat exists: Search Chats finds it by the customer's phone in {@code channelInfo.id}, and Get Chat
-     * by Chat ID answers its {@code _id}.
+     * This chat exists: Search Chats finds it by the customer's phone in {@code channelInfo.id} (in any form of
+     * the same contact), and Get Chat by Chat ID answers its {@code _id}.
      *
      * <p>Both answer every field the chat holds, as the SDK writes it: those the example chat lacks (such as
      * {@code externalBot} or {@code crmData}) and any the model keeps beyond its declared ones. Get Chat by Chat
@@ -100,7 +108,7 @@ public final class TexterStubs {
             throw new IllegalArgumentException("chat.channelInfo.id, the customer's phone, is required:"
                     + " Search Chats finds the chat by it");
         }
-        String digits = Phones.digits(phone, "chat.channelInfo.id");
+        PhoneNumber number = phone(phone, "chat.channelInfo.id");
         // The chat's JSON as the SDK writes it is what is served: a round trip through a model could drop fields.
         ObjectNode written = Json.mapper().valueToTree(chat);
 
@@ -108,8 +116,7 @@ public final class TexterStubs {
         ObjectNode found = Json.mapper().createObjectNode();
         found.putArray("data").add(written.deepCopy());
         found.put("total", 1);
-        helper(search, StubFactory.route(search).withQueryParam("search", matching(Phones.regex(digits))),
-                StubFactory.success(search, Json.write(found)));
+        helper(search, searchFor(search, number), StubFactory.success(search, Json.write(found)));
 
         SpecOperation get = server.operation("getChat");
         helper(get, StubFactory.route(get).andMatching(StubFactory.pathParameter(get, "chatId", chat.getId())),
@@ -117,33 +124,41 @@ public final class TexterStubs {
         return Json.convert(written, Chat.class);
     }
 
-    /** No chat exists for this phone number: Search Chats with {@code search=<phone>} finds nothing. */
+    /**
+     * No chat exists for this phone number: Search Chats with {@code search=} the number in any form of the same
+     * contact finds nothing.
+     *
+     * @param phone a phone number in a form Texter accepts, as for {@link #chatExists(String)}
+     * @throws IllegalArgumentException when {@code phone} is no phone number, naming the parameter
+     */
     public void noChatFor(String phone) {
-        String digits = Phones.digits(phone, "phone");
+        PhoneNumber number = phone(phone, "phone");
         SpecOperation search = server.operation("searchChats");
-        helper(search, StubFactory.route(search).withQueryParam("search", matching(Phones.regex(digits))),
+        helper(search, searchFor(search, number),
                 StubFactory.success(search, Json.write(new ChatSearchResult().data(List.of()).total(0))));
     }
 
     /**
      * The recipient opted out of template messages: Send Template Message to this phone answers 200 with
      * {@code success: false} (the spec's {@code unsubscribed} example), as Texter does, and the unsubscribed
-     * lists (all accounts and per account) include the number.
+     * lists (all accounts and per account) include the number (in E.164). The refusal answers a {@code to} in any
+     * form of the same contact.
      *
-     * @param phone digits, optionally with a leading + and spaces, dashes or parentheses
+     * @param phone a phone number in a form Texter accepts, as for {@link #chatExists(String)}
+     * @throws IllegalArgumentException when {@code phone} is no phone number, naming the parameter
      */
     public void recipientUnsubscribed(String phone) {
-        String digits = Phones.digits(phone, "phone");
+        PhoneNumber number = phone(phone, "phone");
         SpecOperation send = server.operation("sendTemplateMessage");
         String refusal = send.exampleNames().contains("unsubscribed") ? send.example("unsubscribed")
                 : "{\"success\":false,\"error\":\"Recipient unsubscribed from template messages\"}";
-        helper(send, StubFactory.route(send).withRequestBody(matchingJsonPath("$.to", matching(Phones.regex(digits)))),
-                StubFactory.success(send, refusal));
+        helper(send, StubFactory.route(send).andMatching(SamePhoneMatcher.NAME,
+                SamePhoneMatcher.bodyField("/to", number, server.defaultCountry())), StubFactory.success(send, refusal));
 
         List<UnsubscribedUser> users = new ArrayList<>();
         synchronized (unsubscribed) {
-            unsubscribed.add(digits);
-            unsubscribed.forEach(d -> users.add(new UnsubscribedUser().phone("+" + d)));
+            unsubscribed.add(Phones.e164(number));
+            unsubscribed.forEach(e164 -> users.add(new UnsubscribedUser().phone(e164)));
         }
         answer("listUnsubscribedUsers", users);
         answer("listUnsubscribedUsersByAccount", users);
@@ -246,6 +261,16 @@ public final class TexterStubs {
         synchronized (unsubscribed) {
             unsubscribed.clear();
         }
+    }
+
+    private PhoneNumber phone(String phone, String parameter) {
+        return Phones.parse(phone, parameter, server.defaultCountry());
+    }
+
+    /** Search Chats requests whose {@code search} is this number, in any form of the same contact. */
+    private MappingBuilder searchFor(SpecOperation search, PhoneNumber number) {
+        return StubFactory.route(search).andMatching(SamePhoneMatcher.NAME,
+                SamePhoneMatcher.query("search", number, server.defaultCountry()));
     }
 
     private void helper(SpecOperation operation, MappingBuilder request, ResponseDefinitionBuilder response) {

@@ -147,8 +147,8 @@ class TexterStubsTest {
         assertThatThrownBy(() -> texter.stubs().noChatFor("+"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phone");
         assertThatThrownBy(() -> texter.stubs().recipientUnsubscribed("1234567890123456"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 15 digits")
-                .hasMessageContaining("16");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phone")
+                .hasMessageContaining("'1234567890123456'").hasMessageContaining("too long");
     }
 
     @Test

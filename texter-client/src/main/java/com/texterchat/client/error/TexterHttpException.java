@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Texter answered with an HTTP status outside 2xx. Subclasses exist for the statuses callers typically handle
  * differently; any other status (e.g. 405 or 422) arrives as this class itself.
  *
- * <p>The response body is kept as received ({@link #responseBody()}) and, when it is JSON, parsed as well
- * ({@link #responseJson()}).
+ * <p>The response body is kept as received, up to its first 65,536 characters ({@link #responseBody()}), and,
+ * when it is JSON, parsed as well ({@link #responseJson()}).
  */
 public class TexterHttpException extends TexterException {
 
@@ -24,7 +24,7 @@ public class TexterHttpException extends TexterException {
     TexterHttpException(HttpFailure failure) {
         super(failure.operation(), failure.message(), null);
         this.status = failure.status();
-        this.responseBody = failure.responseBody() == null ? "" : failure.responseBody();
+        this.responseBody = BodyPrefix.of(failure.responseBody());
         this.responseJson = failure.responseJson();
     }
 
@@ -79,9 +79,10 @@ public class TexterHttpException extends TexterException {
     }
 
     /**
-     * The response body exactly as received, decoded as UTF-8.
+     * The response body as received, decoded as UTF-8: the whole body when it has at most 65,536 characters,
+     * otherwise its first 65,536 characters (a longer body is not kept, so a logged exception stays small).
      *
-     * @return the body, {@code ""} when the response had none
+     * @return the body or its prefix, {@code ""} when the response had none
      */
     public String responseBody() {
         return responseBody;

@@ -30,7 +30,7 @@ public final class TexterOperationFailedException extends TexterException {
             @Nullable JsonNode responseJson, String message) {
         super(operation, message, null);
         this.error = error;
-        this.responseBody = responseBody;
+        this.responseBody = BodyPrefix.of(responseBody);
         this.responseJson = responseJson;
     }
 
@@ -44,9 +44,10 @@ public final class TexterOperationFailedException extends TexterException {
     }
 
     /**
-     * The response body exactly as received.
+     * The response body as received: the whole body when it has at most 65,536 characters, otherwise its first
+     * 65,536 characters.
      *
-     * @return the body
+     * @return the body or its prefix
      */
     public String responseBody() {
         return responseBody;

@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Texter answered with a success status, but the body cannot be the operation's result: it is empty where JSON
- * was expected, is not valid JSON, or does not have the expected shape. The request was processed by the server,
- * so the client never retries it.
+ * was expected, is not valid JSON, or does not have the expected shape. Also thrown, for any status, when the body
+ * arrived in a {@code Content-Encoding} the SDK does not decode (it asks for gzip only) or as corrupt gzip. The
+ * request was processed by the server, so the client never retries it.
  */
 public final class TexterUnexpectedResponseException extends TexterException {
 
@@ -27,7 +28,7 @@ public final class TexterUnexpectedResponseException extends TexterException {
             String message, @Nullable Throwable cause) {
         super(operation, message, cause);
         this.status = status;
-        this.responseBody = responseBody == null ? "" : responseBody;
+        this.responseBody = BodyPrefix.of(responseBody);
     }
 
     /**
@@ -40,9 +41,10 @@ public final class TexterUnexpectedResponseException extends TexterException {
     }
 
     /**
-     * The response body exactly as received.
+     * The response body as received: the whole body when it has at most 65,536 characters, otherwise its first
+     * 65,536 characters.
      *
-     * @return the body, {@code ""} when there was none
+     * @return the body or its prefix, {@code ""} when there was none
      */
     public String responseBody() {
         return responseBody;

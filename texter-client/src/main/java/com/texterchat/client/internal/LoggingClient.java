@@ -5,7 +5,6 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -18,7 +17,13 @@ import org.slf4j.LoggerFactory;
 public final class LoggingClient implements Client {
 
     private static final Logger LOG = LoggerFactory.getLogger("com.texterchat.client.http");
+    /** The most characters of a body a BODY line shows. */
     private static final int MAX_BODY_CHARS = 8 * 1024;
+    /**
+     * How many bytes of a body are decoded for a BODY line: what it shows (at most 4 bytes a character, but Texter's
+     * JSON is mostly ASCII) plus room for a token crossing the cut, which is masked before the text is cut.
+     */
+    private static final int MAX_BODY_BYTES_DECODED = MAX_BODY_CHARS + 1024;
 
     private final Client delegate;
     private final HttpLogLevel level;
@@ -51,7 +56,7 @@ public final class LoggingClient implements Client {
         Response response;
         try {
             response = delegate.execute(request, options);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             log(new StringBuilder("<-- ").append(operation).append(" failed after ").append(elapsedMillis(start))
                     .append(" ms: ").append(e));
             throw e;
@@ -71,9 +76,18 @@ public final class LoggingClient implements Client {
                     .append(name).append(": ").append(redactor.headerValue(name, value))));
         }
         if (level == HttpLogLevel.BODY && body != null && body.length > 0) {
-            String text = new String(body, StandardCharsets.UTF_8);
-            out.append(System.lineSeparator()).append(text.length() <= MAX_BODY_CHARS ? text
-                    : text.substring(0, MAX_BODY_CHARS) + "... (" + (text.length() - MAX_BODY_CHARS) + " more chars)");
+            // Only a prefix is decoded, and it is masked before it is cut, so no part of a token survives the cut.
+            String text = redactor.scrub(ResponseBodies.prefixText(body, MAX_BODY_BYTES_DECODED));
+            boolean whole = body.length <= MAX_BODY_BYTES_DECODED && text.length() <= MAX_BODY_CHARS;
+            if (!whole && text.length() > MAX_BODY_CHARS) {
+                int end = Character.isHighSurrogate(text.charAt(MAX_BODY_CHARS - 1)) ? MAX_BODY_CHARS - 1
+                        : MAX_BODY_CHARS;
+                text = text.substring(0, end);
+            }
+            out.append(System.lineSeparator()).append(text);
+            if (!whole) {
+                out.append("... (cut; ").append(body.length).append(" bytes in all)");
+            }
         }
     }
 

@@ -6,12 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /** Reading response bodies for decoding, error reports and log lines. */
 final class ResponseBodies {
 
     private static final int MAX_SNIPPET = 500;
+
+    /**
+     * How many bytes of an error body are decoded for the exception: 64 KiB, so its text never exceeds the 64 Ki
+     * characters an exception keeps.
+     */
+    static final int MAX_KEPT_BYTES = 64 * 1024;
 
     private ResponseBodies() {
     }
@@ -26,8 +33,32 @@ final class ResponseBodies {
             return ((BufferedBody) body).bytes();
         }
         try (InputStream in = body.asInputStream()) {
-            return in.readAllBytes();
+            byte[] bytes = in.readNBytes((int) JdkHttpTransport.DEFAULT_MAX_RESPONSE_SIZE + 1);
+            if (bytes.length > JdkHttpTransport.DEFAULT_MAX_RESPONSE_SIZE) {
+                throw new IOException("the response body is larger than " + JdkHttpTransport.DEFAULT_MAX_RESPONSE_SIZE
+                        + " bytes");
+            }
+            return bytes;
         }
+    }
+
+    /**
+     * The first bytes of a body decoded as UTF-8, without decoding any more: at most {@code maxBytes}, cut back to
+     * the start of a character so that the last one is never split (malformed input still decodes to U+FFFD).
+     */
+    static String prefixText(byte[] body, int maxBytes) {
+        int end = Math.min(body.length, maxBytes);
+        if (end < body.length) {
+            // back off over continuation bytes (10xxxxxx), at most three: the cut then falls before a lead byte
+            int cut = end;
+            while (cut > 0 && end - cut < 3 && (body[cut] & 0xC0) == 0x80) {
+                cut--;
+            }
+            if ((body[cut] & 0xC0) != 0x80) {
+                end = cut;
+            }
+        }
+        return new String(body, 0, end, StandardCharsets.UTF_8);
     }
 
     /** The body as JSON when it looks like a JSON object or array and parses; {@code null} otherwise. */

@@ -9,10 +9,13 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,52 +26,112 @@ import org.slf4j.LoggerFactory;
  *   <li>POST and PATCH: only after 429 (the server refused to process it) or when no connection could be made
  *       (refused, unreachable, connect timeout). Anything else may mean the request was processed.</li>
  * </ul>
- * Waits honour {@code Retry-After} up to the policy's cap; a longer requested wait ends the call with the 429 so
- * the caller sees it.
+ * Waits honour {@code Retry-After} up to the policy's cap (a value of 0 or a date in the past falls back to the
+ * normal backoff); a longer requested wait ends the call with the 429 so the caller sees it.
+ *
+ * <p><b>The call timeout.</b> One call, all attempts and waits included, ends at the client's call timeout: each
+ * attempt's read timeout is cut to what is left, a wait that would end past the deadline is not started (the call
+ * ends with the last answer or failure instead), and an attempt cut short by the deadline ends the call with a
+ * {@link CallTimeoutException}.
+ *
+ * <p><b>The JDK's own resend.</b> {@code java.net.http.HttpClient} sends a GET or HEAD a second time by itself when
+ * the connection closes before any byte of the answer arrived, on fresh and pooled connections alike, and offers no
+ * per-client way to turn that off (the system properties {@code jdk.httpclient.enableAllMethodRetry} and
+ * {@code jdk.httpclient.disableRetryConnect} are read once per JVM, and neither stops it). So this class counts
+ * requests as the server sees them: such a failure counts as two, and after one a further attempt is made only
+ * when two more fit into {@code maxRetries + 1}.
  */
 public final class RetryingClient implements Client {
 
     private static final Logger LOG = LoggerFactory.getLogger("com.texterchat.client.retry");
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
+    /** The methods {@code java.net.http.HttpClient} resends by itself (its {@code MultiExchange}). */
+    private static final Set<String> RESENT_BY_JDK = Set.of("GET", "HEAD");
 
-    private final Client delegate;
+    private volatile @Nullable Client delegate;
     private final RetryPolicy policy;
+    private final Duration callTimeout;
     private final Redactor redactor;
 
     /**
      * Wraps a client.
      *
-     * @param delegate the client sending each attempt
-     * @param policy   how often and how long to wait
-     * @param redactor masks the token in log lines
+     * @param delegate    the client sending each attempt
+     * @param policy      how often and how long to wait
+     * @param callTimeout the deadline of one call, all attempts and waits included
+     * @param redactor    masks the token in log lines
      */
-    public RetryingClient(Client delegate, RetryPolicy policy, Redactor redactor) {
+    public RetryingClient(Client delegate, RetryPolicy policy, Duration callTimeout, Redactor redactor) {
         this.delegate = delegate;
         this.policy = policy;
+        this.callTimeout = callTimeout;
         this.redactor = redactor;
+    }
+
+    /**
+     * Refuses every later call and lets go of the transport (and so of the JDK client behind it); calls already
+     * under way finish on the transport they hold.
+     */
+    public void close() {
+        delegate = null;
     }
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        boolean idempotent = IDEMPOTENT.contains(request.httpMethod().name());
-        for (int retry = 1; ; retry++) {
-            boolean mayRetry = retry <= policy.maxRetries();
+        String method = request.httpMethod().name();
+        boolean idempotent = IDEMPOTENT.contains(method);
+        boolean resentByJdk = RESENT_BY_JDK.contains(method);
+        long start = System.nanoTime();
+        long deadline = start + callTimeout.toNanos();
+        int allowed = policy.maxRetries() + 1;
+        int seen = 0;
+        for (int attempt = 1; ; attempt++) {
+            Client transport = delegate;
+            if (transport == null) {
+                throw new IllegalStateException("this TexterClient is closed: " + Operation.of(request).label()
+                        + " was not sent");
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new CallTimeoutException(callTimeout, attempt - 1, null);
+            }
+            boolean capped = left < TimeUnit.MILLISECONDS.toNanos(options.readTimeoutMillis());
+            Request.Options attemptOptions = capped
+                    ? new Request.Options(options.connectTimeoutMillis(), TimeUnit.MILLISECONDS,
+                            Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)), TimeUnit.MILLISECONDS,
+                            options.isFollowRedirects())
+                    : options;
             Response response;
             try {
-                response = delegate.execute(request, options);
+                response = transport.execute(request, attemptOptions);
             } catch (IOException e) {
-                boolean interrupted = Thread.currentThread().isInterrupted();
-                if (!mayRetry || interrupted || !(idempotent || neverReachedServer(e))) {
+                boolean timeout = e instanceof HttpTimeoutException || e instanceof InterruptedIOException;
+                boolean pastDeadline = System.nanoTime() - deadline >= 0;
+                if (timeout && !Thread.currentThread().isInterrupted()
+                        && (pastDeadline || capped && !(e instanceof HttpConnectTimeoutException))) {
+                    throw new CallTimeoutException(callTimeout, attempt, e);
+                }
+                boolean dropped = resentByJdk && !timeout && !neverReachedServer(e);
+                seen += dropped ? 2 : 1;
+                // After a drop the next attempt is likely dropped too, and then resent by the JDK as well.
+                int next = dropped ? 2 : 1;
+                if (seen + next > allowed || Thread.currentThread().isInterrupted()
+                        || !(idempotent || neverReachedServer(e))) {
                     throw e;
                 }
-                Duration wait = policy.backoffBefore(retry);
-                warn(request, retry, wait, "failed with " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                Duration wait = policy.backoffBefore(attempt);
+                String what = "failed with " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                if (!fitsBefore(deadline, wait, request, what)) {
+                    throw e;
+                }
+                warn(request, attempt, wait, what);
                 sleep(wait);
                 continue;
             }
+            seen++;
             int status = response.status();
-            if (!mayRetry || !retryable(status, idempotent)) {
+            if (seen >= allowed || !retryable(status, idempotent)) {
                 return response;
             }
             Optional<Duration> retryAfter = RetryAfter.from(response.headers(), Instant.now());
@@ -78,9 +141,16 @@ public final class RetryingClient implements Client {
                         retryAfter.get().toSeconds(), policy.maxRetryAfter().toSeconds());
                 return response;
             }
-            Duration wait = retryAfter.isPresent() ? retryAfter.get() : policy.backoffBefore(retry);
+            // Retry-After: 0, or a date already past, would mean retrying at once: use the backoff instead.
+            int retry = attempt;
+            Duration wait = retryAfter.filter(d -> !d.isZero() && !d.isNegative())
+                    .orElseGet(() -> policy.backoffBefore(retry));
+            String what = "answered HTTP " + status;
+            if (!fitsBefore(deadline, wait, request, what)) {
+                return response;
+            }
             response.close();
-            warn(request, retry, wait, "answered HTTP " + status);
+            warn(request, attempt, wait, what);
             sleep(wait);
         }
     }
@@ -100,6 +170,16 @@ public final class RetryingClient implements Client {
                 return true;
             }
         }
+        return false;
+    }
+
+    /** Whether a wait ends before the deadline, with time left for an attempt; logs when it does not. */
+    private boolean fitsBefore(long deadline, Duration wait, Request request, String what) {
+        if (deadline - System.nanoTime() - wait.toNanos() > 0) {
+            return true;
+        }
+        LOG.warn(redactor.scrub("Texter " + Operation.of(request).label() + " " + what + "; not retrying: a wait of "
+                + wait.toMillis() + " ms would pass the call timeout of " + callTimeout.toMillis() + " ms"));
         return false;
     }
 

@@ -3,6 +3,7 @@ package com.texterchat.client.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.texterchat.client.error.TexterOperationFailedException;
@@ -71,17 +72,37 @@ public final class TexterDecoder implements Decoder {
             throw new TexterUnexpectedResponseException(operation, status, new String(body, StandardCharsets.UTF_8),
                     operation + ": HTTP " + status + " with an empty body where JSON was expected", null);
         }
+        int invalid = Utf8.firstInvalid(body);
+        if (invalid >= 0) {
+            String operation = operationId(response);
+            String text = new String(body, StandardCharsets.UTF_8);
+            throw new TexterUnexpectedResponseException(operation, status, text, redactor.mask(operation + ": HTTP "
+                    + status + " but the body is not valid UTF-8 (an overlong or out-of-range byte sequence at byte "
+                    + invalid + "). Response: " + ResponseBodies.snippet(redactor.mask(text))), null);
+        }
         try {
             return mapper.readValue(body, mapper.constructType(type));
         } catch (IOException e) {
             String operation = operationId(response);
             String text = new String(body, StandardCharsets.UTF_8);
-            String reason = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
-                    : e.getMessage();
-            throw new TexterUnexpectedResponseException(operation, status, text, redactor.scrub(operation
+            String reason = (e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
+                    : e.getMessage()) + at(e);
+            throw new TexterUnexpectedResponseException(operation, status, text, redactor.mask(operation
                     + ": HTTP " + status + " but the body is not the expected JSON (" + reason + "). Response: "
-                    + ResponseBodies.snippet(text)), e);
+                    + ResponseBodies.snippet(redactor.mask(text))), redactor.scrubbed(e));
         }
+    }
+
+    /** Where in the body a binding failure happened ({@code " at $.data[0].unreadCount"}), or {@code ""}. */
+    private static String at(IOException e) {
+        if (!(e instanceof JsonMappingException) || ((JsonMappingException) e).getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder(" at $");
+        for (JsonMappingException.Reference ref : ((JsonMappingException) e).getPath()) {
+            path.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return path.toString();
     }
 
     /** Throws when the body is a JSON object whose top-level {@code success} is {@code false}. */
@@ -93,8 +114,9 @@ public final class TexterDecoder implements Decoder {
         String text = new String(body, StandardCharsets.UTF_8);
         JsonNode json = ResponseBodies.jsonOrNull(mapper, text);
         String error = ResponseBodies.errorText(json);
-        throw new TexterOperationFailedException(operation, error, text, json, redactor.scrub(operation
-                + ": Texter answered success=false" + (error == null ? "" : ": " + ResponseBodies.snippet(error))));
+        throw new TexterOperationFailedException(operation, error, text, json, redactor.mask(operation
+                + ": Texter answered success=false"
+                + (error == null ? "" : ": " + ResponseBodies.snippet(redactor.mask(error)))));
     }
 
     private boolean successIsFalse(byte[] body) throws IOException {

@@ -7,7 +7,6 @@ import com.texterchat.client.error.TexterIoException;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,10 +52,10 @@ public final class TexterErrorDecoder implements ErrorDecoder {
         int status = response.status();
         String text;
         try {
-            text = new String(ResponseBodies.bytes(response), StandardCharsets.UTF_8);
+            text = ResponseBodies.prefixText(ResponseBodies.bytes(response), ResponseBodies.MAX_KEPT_BYTES);
         } catch (IOException e) {
-            return new TexterIoException(operation.id(), redactor.scrub(operation.label() + ": HTTP " + status
-                    + ", and reading the response body failed: " + e), e, false);
+            return new TexterIoException(operation.id(), redactor.mask(operation.label() + ": HTTP " + status
+                    + ", and reading the response body failed: " + e), redactor.scrubbed(e), false);
         }
         JsonNode json = ResponseBodies.jsonOrNull(mapper, text);
         Optional<List<String>> scopes = status == 403 ? catalog.get().scopes(operation.id()) : Optional.empty();
@@ -72,11 +71,11 @@ public final class TexterErrorDecoder implements ErrorDecoder {
         appendHint(message, status, operation, scopes, retryAfter);
         String said = ResponseBodies.errorText(json);
         if (said != null) {
-            message.append(" Texter says: ").append(ResponseBodies.snippet(said));
+            message.append(" Texter says: ").append(ResponseBodies.snippet(redactor.mask(said)));
         } else if (!text.isBlank()) {
-            message.append(" Response: ").append(ResponseBodies.snippet(text));
+            message.append(" Response: ").append(ResponseBodies.snippet(redactor.mask(text)));
         }
-        return TexterHttpException.of(operation.id(), status, text, json, redactor.scrub(message.toString()),
+        return TexterHttpException.of(operation.id(), status, text, json, redactor.mask(message.toString()),
                 scopes.orElse(List.of()), retryAfter);
     }
 

@@ -241,11 +241,12 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
         if (e.getCause() instanceof IOException) {
             IOException io = (IOException) e.getCause();
             boolean timeout = io instanceof HttpTimeoutException || io instanceof java.net.SocketTimeoutException;
-            String what = timeout ? "timed out" : "failed: " + io.getClass().getSimpleName()
+            String what = io instanceof CallTimeoutException ? io.getMessage() : timeout ? "timed out" : "failed: " + io.getClass().getSimpleName()
                     + (io.getMessage() == null ? "" : ": " + io.getMessage());
-            return new TexterIoException(operationId, redactor.scrub(label + " " + what), io, timeout);
+            return new TexterIoException(operationId, redactor.mask(label + " " + what), redactor.scrubbed(io), timeout);
         }
-        return new TexterException(operationId, redactor.scrub(label + " failed: " + e.getMessage()), e);
+        return new TexterException(operationId, redactor.mask(label + " failed: " + e.getMessage()),
+                redactor.scrubbed(e));
     }
 
     /**

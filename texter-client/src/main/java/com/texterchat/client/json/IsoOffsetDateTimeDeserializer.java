@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
@@ -21,12 +24,14 @@ import org.jspecify.annotations.Nullable;
  * small hand-written parser, keeping the offset as sent, and leaves every other form (epoch numbers, lower-case
  * letters, missing seconds, invalid dates, properties with their own {@code @JsonFormat}) to jackson-datatype-jsr310,
  * so results and errors are the same as with the standard deserializer. {@code java.time}'s general-purpose
- * formatter costs a few microseconds per value, a third of the time to read a chat.
+ * formatter costs a few microseconds per value, a third of the time to read a chat. A numeric value beyond the
+ * range of {@code java.time} ({@code 1e999999}) is refused instead of overflowing into some date near 1970.
  */
 final class IsoOffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateTime>
         implements ContextualDeserializer {
 
     private static final long serialVersionUID = 1L;
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
 
     @SuppressWarnings("serial") // declared JsonDeserializer, but it is (a contextual copy of) jsr310's InstantDeserializer, which is Serializable
     private final JsonDeserializer<OffsetDateTime> standard;
@@ -60,7 +65,17 @@ final class IsoOffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDa
                 return fast;
             }
         }
+        if (p.hasToken(JsonToken.VALUE_NUMBER_FLOAT) && p.getDecimalValue().abs().compareTo(MAX_EPOCH_SECONDS) > 0
+                || p.hasToken(JsonToken.VALUE_NUMBER_INT) && p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            // jsr310 would let the seconds overflow a long and return some date around 1970
+            throw InvalidFormatException.from(p, "Epoch value " + shortened(p.getText()) + " is beyond the range of"
+                    + " a date-time", p.getText(), OffsetDateTime.class);
+        }
         return standard.deserialize(p, ctxt);
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     /**

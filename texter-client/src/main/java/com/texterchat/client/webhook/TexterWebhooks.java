@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.texterchat.client.internal.Utf8;
 import com.texterchat.client.json.TexterJson;
 import com.texterchat.model.WebhookEventName;
 import java.io.IOException;
@@ -66,57 +68,131 @@ public final class TexterWebhooks {
     }
 
     /**
-     * Parses a webhook body.
+     * Parses a webhook body within the {@linkplain WebhookLimits#defaults() default limits}.
      *
      * @param body the request body
      * @return the event
-     * @throws InvalidWebhookException when the body is not a Texter delivery
+     * @throws InvalidWebhookException when the body is not a Texter delivery or is beyond the limits
      */
     public static WebhookEvent parse(String body) {
-        return parse(Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8), false);
+        return parse(body, WebhookLimits.defaults());
     }
 
     /**
-     * Parses a webhook body given as bytes (UTF-8, or another Unicode encoding JSON allows).
+     * Parses a webhook body within the given limits.
+     *
+     * @param body   the request body
+     * @param limits how large and complex the body may be
+     * @return the event
+     * @throws InvalidWebhookException when the body is not a Texter delivery or is beyond the limits
+     */
+    public static WebhookEvent parse(String body, WebhookLimits limits) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(limits, "limits");
+        if (body.length() > limits.maxBytes()) { // each character is at least one byte of UTF-8
+            throw tooLarge(limits);
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > limits.maxBytes()) {
+            throw tooLarge(limits);
+        }
+        return parse(bytes, false, limits);
+    }
+
+    /**
+     * Parses a webhook body given as bytes (UTF-8, or another Unicode encoding JSON allows), within the
+     * {@linkplain WebhookLimits#defaults() default limits}.
      *
      * @param body the request body
      * @return the event
-     * @throws InvalidWebhookException when the body is not a Texter delivery
+     * @throws InvalidWebhookException when the body is not a Texter delivery or is beyond the limits
      */
     public static WebhookEvent parse(byte[] body) {
-        return parse(Objects.requireNonNull(body, "body"), true);
+        return parse(body, WebhookLimits.defaults());
+    }
+
+    /**
+     * Parses a webhook body given as bytes (UTF-8, or another Unicode encoding JSON allows), within the given
+     * limits.
+     *
+     * @param body   the request body
+     * @param limits how large and complex the body may be
+     * @return the event
+     * @throws InvalidWebhookException when the body is not a Texter delivery or is beyond the limits
+     */
+    public static WebhookEvent parse(byte[] body, WebhookLimits limits) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(limits, "limits");
+        if (body.length > limits.maxBytes()) {
+            throw tooLarge(limits);
+        }
+        return parse(body, true, limits);
     }
 
     /**
      * Parses bytes; when the caller owns them (and may reuse the array), a typed event keeps a copy for
      * {@link WebhookEvent#eventDataJson()}.
      */
-    private static WebhookEvent parse(byte[] body, boolean callerOwnsBody) {
-        try (JsonParser parser = TexterJson.mapper().createParser(body)) {
+    private static WebhookEvent parse(byte[] body, boolean callerOwnsBody, WebhookLimits limits) {
+        int invalid = Utf8.firstInvalid(body);
+        if (invalid >= 0) {
+            throw new InvalidWebhookException("Webhook body is not valid UTF-8: an overlong or out-of-range byte"
+                    + " sequence at byte " + invalid, null);
+        }
+        try (JsonParser parser = limits.factory().createParser(body)) {
             return read(parser, body, callerOwnsBody);
+        } catch (StreamConstraintsException e) {
+            throw beyondLimits(e, limits);
         } catch (StreamReadException e) {
             throw notJson(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // from an in-memory body, only content can fail: an undecodable encoding, a refused value
+            StreamConstraintsException limit = causeOfType(e, StreamConstraintsException.class);
+            if (limit != null) {
+                throw beyondLimits(limit, limits);
+            }
+            throw new InvalidWebhookException("Webhook body is not valid JSON: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Parses a webhook body read from a stream, e.g. a servlet request's input. Reads the stream to its end; does
-     * not close it.
+     * Parses a webhook body read from a stream, e.g. a servlet request's input, within the
+     * {@linkplain WebhookLimits#defaults() default limits}. Reads at most one byte more than the limit; does not
+     * close the stream.
      *
      * @param body the request body
      * @return the event
-     * @throws InvalidWebhookException when the body is not a Texter delivery
+     * @throws InvalidWebhookException when the body is not a Texter delivery or is beyond the limits
      * @throws UncheckedIOException    when reading the stream fails
      */
     public static WebhookEvent parse(InputStream body) {
+        return parse(body, WebhookLimits.defaults());
+    }
+
+    /**
+     * Parses a webhook body read from a stream, e.g. a servlet request's input, within the given limits. Reads
+     * the stream to its end, but never more than {@link WebhookLimits#maxBytes()} plus one byte; does not close
+     * it.
+     *
+     * @param body   the request body
+     * @param limits how large and complex the body may be
+     * @return the event
+     * @throws InvalidWebhookException when the body is not a Texter delivery or is beyond the limits
+     * @throws UncheckedIOException    when reading the stream fails
+     */
+    public static WebhookEvent parse(InputStream body, WebhookLimits limits) {
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(limits, "limits");
+        byte[] bytes;
         try {
-            return parse(body.readAllBytes(), false);
+            bytes = body.readNBytes(limits.maxBytes() + 1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the webhook body", e);
         }
+        if (bytes.length > limits.maxBytes()) {
+            throw tooLarge(limits);
+        }
+        return parse(bytes, false, limits);
     }
 
     /**
@@ -230,6 +306,10 @@ public final class TexterWebhooks {
         try {
             return READERS.computeIfAbsent(type, TexterWebhooks::readerFor).readValue(parser);
         } catch (DatabindException e) {
+            StreamConstraintsException limit = causeOfType(e, StreamConstraintsException.class);
+            if (limit != null) {
+                throw limit;
+            }
             JsonParseException syntax = syntaxError(e);
             if (syntax != null) {
                 throw notJson(syntax);
@@ -287,6 +367,25 @@ public final class TexterWebhooks {
     private static InvalidWebhookException notJson(StreamReadException e) {
         return new InvalidWebhookException("Webhook body is not valid JSON: " + e.getOriginalMessage()
                 + location(e.getLocation()), e);
+    }
+
+    private static InvalidWebhookException tooLarge(WebhookLimits limits) {
+        return new InvalidWebhookException("Webhook body is larger than " + limits.maxBytes() + " bytes", null);
+    }
+
+    private static InvalidWebhookException beyondLimits(StreamConstraintsException e, WebhookLimits limits) {
+        return new InvalidWebhookException("Webhook body is beyond the limits (" + limits + "): "
+                + e.getOriginalMessage() + location(e.getLocation()), e);
+    }
+
+    private static <T extends Throwable> @Nullable T causeOfType(Throwable e, Class<T> type) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** The parse error behind a binding failure, when the JSON itself was broken. */

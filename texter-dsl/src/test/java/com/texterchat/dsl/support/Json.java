@@ -72,11 +72,8 @@ public final class Json {
                 "response example " + example);
     }
 
-    private static synchronized JsonNode specExample(String operationId, String pointer, String what) {
-        if (spec == null) {
-            spec = parse(readSpec());
-        }
-        for (JsonNode path : spec.get("paths")) {
+    private static JsonNode specExample(String operationId, String pointer, String what) {
+        for (JsonNode path : spec().get("paths")) {
             for (JsonNode operation : path) {
                 if (operation.path("operationId").asText().equals(operationId)) {
                     JsonNode value = operation.at(pointer);
@@ -88,12 +85,17 @@ public final class Json {
         throw new IllegalArgumentException("no operation " + operationId + " in openapi.json");
     }
 
-    /** The {@code example} of the schema {@code name} in the repository's openapi.json. */
-    public static synchronized JsonNode specSchemaExample(String name) {
+    /** The repository's openapi.json, parsed once. */
+    public static synchronized JsonNode spec() {
         if (spec == null) {
             spec = parse(readSpec());
         }
-        JsonNode example = spec.at("/components/schemas/" + name + "/example");
+        return spec;
+    }
+
+    /** The {@code example} of the schema {@code name} in the repository's openapi.json. */
+    public static JsonNode specSchemaExample(String name) {
+        JsonNode example = spec().at("/components/schemas/" + name + "/example");
         assertThat(example.isMissingNode()).as("example of schema %s", name).isFalse();
         return example;
     }

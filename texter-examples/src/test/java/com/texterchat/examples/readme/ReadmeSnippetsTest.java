@@ -43,11 +43,11 @@ class ReadmeSnippetsTest {
 
     @Test
     void theBuilderSnippetConfiguresWhatItsCommentsSay() {
-        Texter texter = ReadmeSnippets.configured("a-token");
+        Texter texter = ReadmeSnippets.configured("a-long-token");
 
         assertThat(texter.client().baseUrl()).hasToString("https://demo.texterchat.com/server/api/v2");
         assertThat(texter.client().retryPolicy().maxRetries()).isEqualTo(3);
-        assertThat(texter.toString()).doesNotContain("a-token").contains("logLevel=BASIC");
+        assertThat(texter.toString()).doesNotContain("a-long-token").contains("logLevel=BASIC");
     }
 
     @Test

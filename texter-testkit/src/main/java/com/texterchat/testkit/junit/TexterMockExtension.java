@@ -6,6 +6,7 @@ import com.texterchat.testkit.TexterMockServer;
 import com.texterchat.testkit.internal.StubFactory;
 import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -42,6 +43,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
+ * <p>The server's default country comes from {@link #defaultCountry(String)} when set, else from the class's
+ * {@link TexterTest#defaultCountry() @TexterTest(defaultCountry = ...)}, else it is
+ * {@value TexterMockServer#DEFAULT_COUNTRY}: {@code new TexterMockExtension().defaultCountry("US")}.
+ *
  * <p>In Kotlin: {@code companion object { @JvmField @RegisterExtension val texter = TexterMockExtension() }}.
  * Registered in an instance field, the server still lives once per class, but stops only when JUnit closes the
  * class's resources. Tests sharing a server take turns even when JUnit runs methods in parallel; classes
@@ -54,12 +59,31 @@ public final class TexterMockExtension
     private static final String SERVER = "server";
     private static final String TURN = "turn";
 
+    private final @Nullable String defaultCountry;
     private volatile @Nullable TexterMockServer server;
 
     /** An extension; JUnit creates it for {@code @TexterTest}, or you do in a {@code @RegisterExtension} field. */
     public TexterMockExtension() {
+        this(null);
+    }
+
+    private TexterMockExtension(@Nullable String defaultCountry) {
+        this.defaultCountry = defaultCountry;
         // JUnit creates extensions before it runs the class: a head start on reading the spec
         StubFactory.loadInBackground();
+    }
+
+    /**
+     * An extension whose server has this default country, whatever the class's {@code @TexterTest} says; see
+     * {@link TexterMockServer.Builder#defaultCountry(String)}.
+     *
+     * @param country an ISO 3166-1 alpha-2 code such as {@code IL}, {@code US} or {@code GB}
+     * @return a new extension; this one is unchanged
+     * @throws IllegalArgumentException for anything else, naming the option
+     */
+    public TexterMockExtension defaultCountry(String country) {
+        TexterMockServer.builder().defaultCountry(country); // validates now, not when the class starts
+        return new TexterMockExtension(country);
     }
 
     /**
@@ -148,11 +172,21 @@ public final class TexterMockExtension
         while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
             classContext = classContext.getParent().get();
         }
+        Class<?> testClass = classContext.getRequiredTestClass();
         // Looks in enclosing classes' stores first, so @Nested classes reuse the outer server.
         SharedServer shared = classContext.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SERVER, key -> new SharedServer(TexterMockServer.start()), SharedServer.class);
+                .getOrComputeIfAbsent(SERVER, key -> new SharedServer(start(testClass)), SharedServer.class);
         server = shared.server;
         return shared;
+    }
+
+    private TexterMockServer start(Class<?> testClass) {
+        String country = defaultCountry;
+        if (country == null) {
+            country = AnnotationSupport.findAnnotation(testClass, TexterTest.class).map(TexterTest::defaultCountry)
+                    .orElse(TexterMockServer.DEFAULT_COUNTRY);
+        }
+        return TexterMockServer.builder().defaultCountry(country).start();
     }
 
     /** A class's server and the turn its tests take; JUnit closes it with the class if afterAll did not. */

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Shorthand for {@code @ExtendWith(TexterMockExtension.class)}; see {@link TexterMockExtension} for the
  * {@code @RegisterExtension} form.
+ *
+ * <p>{@link #defaultCountry()} sets the mock project's default country, e.g. {@code @TexterTest(defaultCountry = "US")}.
+ * {@code @Nested} classes share their enclosing class's server, and so its default country.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,4 +36,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(TexterMockExtension.class)
 public @interface TexterTest {
+
+    /**
+     * The mock project's default country (ISO 3166-1 alpha-2, such as {@code IL}, {@code US} or {@code GB}):
+     * phone numbers in national form belong to it; see
+     * {@link com.texterchat.testkit.TexterMockServer.Builder#defaultCountry(String)}. Israel unless set.
+     * Anything else than a country code fails the class with an {@link IllegalArgumentException}.
+     */
+    String defaultCountry() default com.texterchat.testkit.TexterMockServer.DEFAULT_COUNTRY;
 }

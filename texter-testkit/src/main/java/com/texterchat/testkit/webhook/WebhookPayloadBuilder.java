@@ -71,12 +71,29 @@ public final class WebhookPayloadBuilder<T> {
     /**
      * The customer's phone number: the chat's {@code channelInfo.id} (and {@code clientPhone} /
      * {@code clientPhoneE164} / {@code personChats} where present) and the message's
-     * {@code chatChannelInfo.id}. Stored as digits, the way Texter's webhooks carry it.
+     * {@code chatChannelInfo.id}. Stored the way Texter's webhooks carry it: E.164 digits without {@code +}
+     * ({@code 972521234567}), and {@code +972521234567} in {@code clientPhone} / {@code clientPhoneE164}. A
+     * national form is read in {@code IL}; {@link #phone(String, String)} takes another
+     * default country.
      *
-     * @param phone digits, optionally with a leading + and spaces, dashes or parentheses
+     * @param phone a phone number in a form Texter accepts: international (with or without {@code +}) or national
+     *              in {@code IL}, with any spaces, dashes or parentheses
+     * @throws IllegalArgumentException when {@code phone} is no phone number, naming the parameter
      */
     public WebhookPayloadBuilder<T> phone(String phone) {
-        String digits = Phones.digits(phone, "phone");
+        return phone(phone, Phones.DEFAULT_COUNTRY);
+    }
+
+    /**
+     * The customer's phone number, as {@link #phone(String)}, with a national form read in the project's
+     * {@code defaultCountry}: {@code phone("2025550123", "US")} stores {@code 12025550123}.
+     *
+     * @param defaultCountry an ISO 3166-1 alpha-2 code such as {@code IL} or {@code US}
+     * @throws IllegalArgumentException when {@code phone} is no phone number or {@code defaultCountry} no country
+     *                                  code, naming the parameter
+     */
+    public WebhookPayloadBuilder<T> phone(String phone, String defaultCountry) {
+        String digits = Phones.digits(Phones.parse(phone, "phone", Phones.country(defaultCountry, "defaultCountry")));
         ObjectNode chat = part(CHAT);
         String previous = chat.path("channelInfo").path("id").asText(null);
         object(chat, "channelInfo").put("id", digits);

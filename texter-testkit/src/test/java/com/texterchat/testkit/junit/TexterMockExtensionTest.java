@@ -208,4 +208,70 @@ class TexterMockExtensionTest {
                 .hasMessageContaining("starts when the test class starts");
         assertThat(extension.toString()).contains("not started");
     }
+
+    @TexterTest
+    static class DefaultCountrySample {
+        @Test
+        void test(TexterMockServer texter) {
+            SEEN.add(texter.defaultCountry());
+        }
+    }
+
+    @TexterTest(defaultCountry = "us")
+    static class UsSample {
+        @Test
+        void test(TexterMockServer texter) {
+            SEEN.add(texter.defaultCountry());
+            texter.stubs().chatExists("(202) 555-0123");
+            SEEN.add(texter.client().chats().searchChats(new com.texterchat.api.ChatsApi.SearchChatsQueryParams()
+                    .search("+1 202 555 0123")).getData().get(0).getChannelInfo().getId());
+        }
+    }
+
+    @TexterTest(defaultCountry = "Israel")
+    static class BadCountrySample {
+        @Test
+        void test(TexterMockServer texter) {
+            SEEN.add(texter);
+        }
+    }
+
+    static class FieldCountrySample {
+        @RegisterExtension
+        static final TexterMockExtension TEXTER = new TexterMockExtension().defaultCountry("GB");
+
+        @Test
+        void test(TexterMockServer texter) {
+            SEEN.add(texter.defaultCountry());
+        }
+    }
+
+    @Test
+    void theDefaultCountryIsIsraelUnlessTheAnnotationOrTheFieldSaysOtherwise() {
+        run(DefaultCountrySample.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(SEEN).containsExactly("IL");
+
+        run(UsSample.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(SEEN).as("a US national number is read in the US").containsExactly("US", "12025550123");
+
+        run(FieldCountrySample.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(SEEN).containsExactly("GB");
+    }
+
+    @Test
+    void aDefaultCountryThatIsNoCountryCodeFailsTheClassNamingTheOption() {
+        Events events = run(BadCountrySample.class);
+
+        assertThat(SEEN).isEmpty();
+        assertThat(EngineTestKit.engine("junit-jupiter").selectors(selectClass(BadCountrySample.class)).execute()
+                .allEvents().failed().stream()
+                .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                        .getThrowable().orElseThrow()))
+                .singleElement().isInstanceOfSatisfying(IllegalArgumentException.class, e -> assertThat(e)
+                        .hasMessageContaining("defaultCountry").hasMessageContaining("'Israel'"));
+        assertThat(events.started().count()).isZero();
+        assertThatThrownBy(() -> new TexterMockExtension().defaultCountry("ZZZ"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("defaultCountry")
+                .hasMessageContaining("'ZZZ'");
+    }
 }

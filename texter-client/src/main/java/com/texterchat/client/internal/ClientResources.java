@@ -1,0 +1,91 @@
+package com.texterchat.client.internal;
+
+import java.lang.reflect.Method;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The threads and connections one {@code TexterClient} owns: the JDK HTTP client and the executor it runs on.
+ *
+ * <p>{@link #close()} releases them on every supported JDK. From JDK 21 on, {@code HttpClient.shutdownNow()} stops
+ * the client's selector thread and closes its connections at once. On JDK 17, which has no such method, the
+ * executor (named {@code texter-http-<n>-worker-<m>}) is shut down and every reference to the client dropped: its
+ * selector thread then ends, closing the connections, as soon as the garbage collector has collected the client.
+ */
+public final class ClientResources {
+
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+    private static final Duration TERMINATION_WAIT = Duration.ofSeconds(5);
+    private static final @Nullable Method SHUTDOWN_NOW = method("shutdownNow");
+    private static final @Nullable Method AWAIT_TERMINATION = method("awaitTermination", Duration.class);
+
+    private final ExecutorService executor;
+    private volatile @Nullable HttpClient http;
+
+    /**
+     * Builds the JDK client on an executor of its own.
+     *
+     * @param builder the configured JDK client builder
+     */
+    public ClientResources(HttpClient.Builder builder) {
+        this.executor = Executors.newCachedThreadPool(threads(CLIENTS.incrementAndGet()));
+        this.http = builder.executor(executor).build();
+    }
+
+    /**
+     * The JDK client.
+     *
+     * @return the client
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            throw new IllegalStateException("closed");
+        }
+        return client;
+    }
+
+    /** Stops the client's threads and closes its connections; calling it again does nothing. */
+    public void close() {
+        HttpClient client = http;
+        http = null;
+        if (client == null) {
+            return;
+        }
+        if (SHUTDOWN_NOW != null && AWAIT_TERMINATION != null) {
+            try {
+                SHUTDOWN_NOW.invoke(client);
+                AWAIT_TERMINATION.invoke(client, TERMINATION_WAIT);
+            } catch (ReflectiveOperationException e) {
+                if (e.getCause() instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                // Otherwise not expected on JDK 21+; the executor below still stops.
+            }
+        }
+        executor.shutdownNow();
+    }
+
+    private static ThreadFactory threads(int client) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "texter-http-" + client + "-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static @Nullable Method method(String name, Class<?>... parameters) {
+        try {
+            return HttpClient.class.getMethod(name, parameters);
+        } catch (NoSuchMethodException e) {
+            return null; // JDK 17-20
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.texterchat.client.internal;
+
+/**
+ * Finds the UTF-8 that Jackson's byte parser accepts although it is invalid: overlong forms ({@code C0 AF} for
+ * {@code /}), encoded surrogates and code points beyond U+10FFFF. Jackson itself checks the rest (continuation
+ * bytes, truncated sequences).
+ */
+public final class Utf8 {
+
+    private Utf8() {
+    }
+
+    /**
+     * The offset of the first invalid sequence of those kinds, or -1 when there is none or the bytes are not
+     * UTF-8 at all (a zero byte among the first four, as in UTF-16 and UTF-32 JSON, or a UTF-16 byte order mark).
+     *
+     * @param bytes a JSON body
+     * @return the offset, or -1
+     */
+    public static int firstInvalid(byte[] bytes) {
+        int n = bytes.length;
+        if (n >= 2 && (bytes[0] == (byte) 0xFE || bytes[0] == (byte) 0xFF)) {
+            return -1;
+        }
+        for (int i = 0; i < Math.min(4, n); i++) {
+            if (bytes[i] == 0) {
+                return -1;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i];
+            if (b >= -64 && b < 0) { // a lead byte 0xC0..0xFF; ASCII and continuation bytes pass at once
+                int lead = b & 0xFF;
+                int next = i + 1 < n ? bytes[i + 1] & 0xFF : 0x80;
+                if (lead <= 0xC1 || lead >= 0xF5
+                        || lead == 0xE0 && next < 0xA0
+                        || lead == 0xED && next >= 0xA0
+                        || lead == 0xF0 && next < 0x90
+                        || lead == 0xF4 && next >= 0x90) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,82 @@
+package com.texterchat.client.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.texterchat.api.LabelsApi;
+import com.texterchat.client.RetryPolicy;
+import com.texterchat.client.TexterClient;
+import com.texterchat.client.testsupport.TestServer;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Probes of {@link TexterClient#close()}: threads end, connections close, later calls are refused. */
+@Timeout(60)
+class LifecycleProbeTest {
+
+    private static final String LABELS = "{\"total\":0,\"labels\":[]}";
+
+    @Test
+    void closingReleasesTheClientsThreadsAndConnections() throws Exception {
+        try (DropServer server = DropServer.answering(LABELS)) {
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
+            TexterClient client = client(server.baseUrl());
+            client.labels().listLabels(null, null);
+            client.labels().listLabels(null, null);
+            Set<Thread> own = new HashSet<>(Thread.getAllStackTraces().keySet());
+            own.removeAll(before);
+            own.removeIf(t -> !t.getName().startsWith("HttpClient-") && !t.getName().startsWith("texter-http-"));
+            assertThat(own).extracting(Thread::getName).anyMatch(n -> n.startsWith("texter-http-"))
+                    .anyMatch(n -> n.endsWith("-SelectorManager"));
+            assertThat(server.connections()).isEqualTo(1);
+            assertThat(server.closedByClient()).isZero();
+
+            client.close();
+
+            // JDK 21+ stops the client at once; on JDK 17 its selector thread ends once the client is collected.
+            awaitWithGc(() -> own.stream().noneMatch(Thread::isAlive) && server.closedByClient() == 1,
+                    () -> "still alive: " + own.stream().filter(Thread::isAlive).map(Thread::getName)
+                            .collect(Collectors.toList()) + ", connections closed: " + server.closedByClient());
+        }
+    }
+
+    @Test
+    void callsAfterCloseAreRefusedBeforeAnythingIsSentAndCloseIsIdempotent() throws Exception {
+        try (DropServer server = DropServer.answering(LABELS)) {
+            TexterClient client = client(server.baseUrl());
+            LabelsApi labels = client.labels();
+            labels.listLabels(null, null);
+
+            client.close();
+            client.close();
+
+            assertThatThrownBy(() -> labels.listLabels(null, null)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("this TexterClient is closed: listLabels (GET /labels) was not sent");
+            assertThatThrownBy(() -> client.chats().getChat("67bf11038b24880cc966f799"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+            assertThat(server.requests()).isEqualTo(1);
+        }
+    }
+
+    private static TexterClient client(String baseUrl) {
+        return TexterClient.builder().baseUrl(baseUrl).token(TestServer.TOKEN).retryPolicy(RetryPolicy.disabled())
+                .build();
+    }
+
+    private static void awaitWithGc(BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("the closed client did not release its resources: " + state.get());
+            }
+            System.gc();
+            Thread.sleep(100);
+        }
+    }
+}
