@@ -4,10 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.texterchat.api.ChatsApi;
+import com.texterchat.client.error.TexterServerException;
 import com.texterchat.client.testsupport.TestServer;
 import com.texterchat.api.LabelsApi;
 import com.texterchat.api.MessagesApi;
@@ -16,14 +18,15 @@ import com.texterchat.model.OutgoingMessageType;
 import com.texterchat.model.SessionMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The headers and query strings requests carry on the wire. The client attaches its fixed headers from a map it
- * builds once per method, and drops the query templates of {@code @QueryMap} methods that nothing fills; these
- * tests pin what the server sees, call after call.
+ * builds once per method, and encodes every query value itself, the same for both overloads (the query-object one
+ * calls the positional one); these tests pin what the server sees, call after call.
  */
 class RequestShapeTest {
 
@@ -107,20 +110,59 @@ class RequestShapeTest {
     }
 
     @Test
-    void queryMapAndParameterVariantsSendTheSameQueryWithOnlyTheSetValues() {
+    void queryObjectAndParameterVariantsSendTheSameQueryWithOnlyTheSetValues() {
         LabelsApi labels = server.client().labels();
 
         labels.listLabels(new LabelsApi.ListLabelsQueryParams().limit(5));
-        String fromMap = only(server.requests()).getUrl();
+        String fromObject = only(server.requests()).getUrl();
         server.wireMock().resetRequests();
         labels.listLabels(5, null);
         String fromParameters = only(server.requests()).getUrl();
         server.wireMock().resetRequests();
         labels.listLabels(new LabelsApi.ListLabelsQueryParams());
         String empty = only(server.requests()).getUrl();
+        server.wireMock().resetRequests();
+        labels.listLabels((LabelsApi.ListLabelsQueryParams) null);
+        String none = only(server.requests()).getUrl();
 
-        assertThat(fromMap).isEqualTo(TestServer.API + "/labels?limit=5").isEqualTo(fromParameters);
-        assertThat(empty).isEqualTo(TestServer.API + "/labels");
+        assertThat(fromObject).isEqualTo(TestServer.API + "/labels?limit=5").isEqualTo(fromParameters);
+        assertThat(empty).isEqualTo(TestServer.API + "/labels").isEqualTo(none);
+    }
+
+    /** Values that look percent-encoded, and the characters a query treats specially, on both overloads. */
+    @Test
+    void bothOverloadsSendEveryQueryValueExactlyAsGiven() {
+        ChatsApi chats = server.client().chats();
+        String search = "%2F a+b&c=d%";
+        String label = "50%25 [VIP]";
+
+        chats.searchChats(search, "whatsapp", null, Set.of(label), null, null, null, null);
+        String fromParameters = only(server.requests()).getUrl();
+        server.wireMock().resetRequests();
+        chats.searchChats(new ChatsApi.SearchChatsQueryParams().search(search).channelName("whatsapp")
+                .labels(Set.of(label)));
+        String fromObject = only(server.requests()).getUrl();
+
+        assertThat(fromParameters).isEqualTo(TestServer.API + "/chats/search?search=%252F%20a%2Bb%26c%3Dd%25"
+                + "&channel%5Bname%5D=whatsapp&labels%5B%5D=50%2525%20%5BVIP%5D").isEqualTo(fromObject);
+        LoggedRequest request = only(server.requests());
+        assertThat(request.queryParameter("search").firstValue()).isEqualTo(search);
+        assertThat(request.queryParameter("labels[]").firstValue()).isEqualTo(label);
+    }
+
+    /** The query-object overload becomes its positional call, which is the one retried, logged and named. */
+    @Test
+    void theQueryObjectOverloadIsRetriedAndNamedAsItsOperation() {
+        server.wireMock().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+
+        assertThatThrownBy(() -> server.client().labels().listLabels(new LabelsApi.ListLabelsQueryParams().limit(5)))
+                .isInstanceOfSatisfying(TexterServerException.class, e -> {
+                    assertThat(e.operation()).isEqualTo("listLabels");
+                    assertThat(e.getMessage()).contains("listLabels (GET /labels)");
+                });
+        assertThat(server.requests()).hasSize(3)
+                .allSatisfy(r -> assertThat(r.getUrl()).isEqualTo(TestServer.API + "/labels?limit=5"));
+        assertThat(server.sleeper().sleeps()).hasSize(2);
     }
 
     @Test

@@ -23,9 +23,8 @@ import java.util.regex.Pattern;
  *   <li>headers with fixed values ({@code Accept}, {@code Content-Type} from {@code @Headers}) are taken out of the
  *       per-method request template and kept here, ready-made, for {@link TexterTarget} to attach to every
  *       request. Feign would otherwise parse, copy and expand each of them as a template on every call;</li>
- *   <li>query templates no method parameter can fill are dropped (the {@code @QueryMap} variants of the generated
- *       methods repeat the whole query line of their {@code @Param} twins, and Feign would expand all of it, to
- *       nothing, on every call);</li>
+ *   <li>query templates no method parameter can fill are dropped (Feign would expand them, to nothing, on every
+ *       call; the generated {@code *QueryParams} overloads are marked {@code @FeignIgnore} and not parsed at all);</li>
  *   <li>a {@code null} body reaches the encoder instead of being refused by Feign: whether the operation may be
  *       called without one is the spec's to say, and {@link TexterInvocationHandlerFactory} asks it.</li>
  * </ul>

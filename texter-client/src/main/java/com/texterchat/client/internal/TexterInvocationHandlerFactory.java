@@ -4,6 +4,7 @@ import com.texterchat.client.error.TexterException;
 import com.texterchat.client.error.TexterIoException;
 import feign.DefaultInvocationHandlerFactory;
 import feign.FeignException;
+import feign.FeignIgnore;
 import feign.InvocationHandlerFactory;
 import feign.Param;
 import feign.RequestLine;
@@ -27,6 +28,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>refuses path parameters that would change the request path even when percent-encoded: {@code null},
  *       {@code ""}, {@code "."} and {@code ".."} (servers and proxies resolve dot segments, also encoded ones), and
  *       percent-encodes all others completely, {@code %} included, so each stays one literal path segment;</li>
+ *   <li>percent-encodes every query value completely as well (each element of a repeated parameter on its own;
+ *       {@code null}s are left out), so Texter receives it exactly as given: {@code %2F} arrives as the three
+ *       characters {@code %2F}, {@code +} as a plus, a space as a space. Feign leaves a value that already looks
+ *       percent-encoded as it is, which would otherwise decode {@code %2F} to {@code /} on the server;</li>
+ *   <li>turns a call of a {@code *QueryParams} overload (marked {@code @FeignIgnore}, so Feign has no handler for
+ *       it) into a call of the positional overload with the query object's values, so that call is the one
+ *       encoded, retried, logged and named;</li>
  *   <li>sends a {@code null} request body as no body when the spec makes the operation's body optional (Resolve
  *       Chat without {@code notifyClient}, say), and refuses it when the spec requires one; the spec is asked
  *       ({@link OperationCatalog}) only when a body is {@code null};</li>
@@ -57,36 +65,172 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
     public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
         InvocationHandler feign = delegate.create(target, dispatch);
         Map<Method, List<PathParameter>> pathParameters = new HashMap<>();
+        Map<Method, List<Integer>> queryParameters = new HashMap<>();
         Map<Method, Integer> bodyParameters = new HashMap<>();
         dispatch.keySet().forEach(method -> {
             pathParameters.put(method, pathParameters(method));
+            queryParameters.put(method, queryParameters(method));
             int body = bodyParameter(method);
             if (body >= 0) {
                 bodyParameters.put(method, body);
             }
         });
-        return (proxy, method, args) -> {
-            if (method.getDeclaringClass() == Object.class && !"toString".equals(method.getName())) {
-                // Feign's own handler compares handlers, and this one is not Feign's: keep equals reflexive.
-                return "equals".equals(method.getName()) ? proxy == args[0] : System.identityHashCode(proxy);
-            }
-            Integer body = bodyParameters.get(method);
-            if (body != null && args[body] == null) {
-                refuseMissingBody(Operation.operationId(method));
-            }
-            List<PathParameter> parameters = pathParameters.getOrDefault(method, List.of());
-            Object[] safeArgs = parameters.isEmpty() ? args : args.clone();
-            for (PathParameter parameter : parameters) {
-                safeArgs[parameter.index()] = parameter.encode(args[parameter.index()]);
-            }
-            try {
-                return feign.invoke(proxy, method, safeArgs);
-            } catch (TexterException e) {
-                throw e;
-            } catch (FeignException e) {
-                throw translate(Operation.operationId(method), e);
+        Map<Method, QueryOverload> queryOverloads = queryOverloads(target.type(), queryParameters);
+        return new InvocationHandler() {
+            @Override
+            public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+                if (method.getDeclaringClass() == Object.class && !"toString".equals(method.getName())) {
+                    // Feign's own handler compares handlers, and this one is not Feign's: keep equals reflexive.
+                    return "equals".equals(method.getName()) ? proxy == args[0] : System.identityHashCode(proxy);
+                }
+                QueryOverload overload = queryOverloads.get(method);
+                if (overload != null) {
+                    return invoke(proxy, overload.positional(), overload.positionalArguments(args));
+                }
+                Integer body = bodyParameters.get(method);
+                if (body != null && args[body] == null) {
+                    refuseMissingBody(Operation.operationId(method));
+                }
+                List<PathParameter> parameters = pathParameters.getOrDefault(method, List.of());
+                List<Integer> queries = queryParameters.getOrDefault(method, List.of());
+                Object[] safeArgs = parameters.isEmpty() && queries.isEmpty() ? args : args.clone();
+                for (PathParameter parameter : parameters) {
+                    safeArgs[parameter.index()] = parameter.encode(args[parameter.index()]);
+                }
+                for (int query : queries) {
+                    safeArgs[query] = encodeQueryValue(args[query]);
+                }
+                try {
+                    return feign.invoke(proxy, method, safeArgs);
+                } catch (TexterException e) {
+                    throw e;
+                } catch (FeignException e) {
+                    throw translate(Operation.operationId(method), e);
+                }
             }
         };
+    }
+
+    /**
+     * The {@code *QueryParams} overloads of an API interface (marked {@code @FeignIgnore}, so Feign has no handler
+     * for them), each with the positional overload it stands for.
+     */
+    private static Map<Method, QueryOverload> queryOverloads(Class<?> api, Map<Method, List<Integer>> queryParameters) {
+        Map<Method, QueryOverload> overloads = new HashMap<>();
+        for (Method method : api.getMethods()) {
+            if (!method.isAnnotationPresent(FeignIgnore.class) || method.getParameterCount() == 0) {
+                continue;
+            }
+            Class<?> query = method.getParameterTypes()[method.getParameterCount() - 1];
+            Method positional = null;
+            for (Method candidate : queryParameters.keySet()) {
+                if (candidate.getName().equals(method.getName()) && !queryParameters.get(candidate).isEmpty()
+                        && candidate.getParameterCount()
+                        == method.getParameterCount() - 1 + queryParameters.get(candidate).size()) {
+                    positional = candidate;
+                }
+            }
+            if (positional == null) {
+                throw new IllegalStateException(api.getName() + "." + method.getName() + " has no positional overload"
+                        + " for its " + query.getSimpleName());
+            }
+            List<Integer> queryIndexes = queryParameters.get(positional);
+            Method[] getters = new Method[positional.getParameterCount()];
+            Annotation[][] annotations = positional.getParameterAnnotations();
+            for (int index : queryIndexes) {
+                String name = paramName(annotations[index]);
+                getters[index] = getter(query, name);
+            }
+            overloads.put(method, new QueryOverload(positional, getters));
+        }
+        return Map.copyOf(overloads);
+    }
+
+    private static String paramName(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof Param) {
+                return ((Param) annotation).value();
+            }
+        }
+        throw new IllegalStateException("a query parameter without @Param");
+    }
+
+    private static Method getter(Class<?> query, String name) {
+        for (Method method : query.getMethods()) {
+            if (method.getParameterCount() == 0 && method.getName().equalsIgnoreCase("get" + name)) {
+                return method;
+            }
+        }
+        throw new IllegalStateException(query.getName() + " has no getter for the query parameter " + name);
+    }
+
+    /**
+     * A {@code *QueryParams} overload: the positional overload it stands for, and for each positional argument the
+     * getter of the query object that gives it ({@code null} for the arguments taken over as they are).
+     */
+    private record QueryOverload(Method positional, @Nullable Method[] getters) {
+
+        /** The arguments of the positional overload: the overload's own, in order, and the query object's values. */
+        @Nullable Object[] positionalArguments(@Nullable Object[] args) throws ReflectiveOperationException {
+            Object query = args[args.length - 1];
+            @Nullable Object[] result = new Object[getters.length];
+            int next = 0;
+            for (int i = 0; i < getters.length; i++) {
+                Method getter = getters[i];
+                if (getter == null) {
+                    result[i] = args[next++];
+                } else {
+                    result[i] = query == null ? null : getter.invoke(query);
+                }
+            }
+            return result;
+        }
+    }
+
+
+    /**
+     * A query value fully percent-encoded, or for a collection (a repeated parameter) each non-null element; Feign
+     * then sees text that is already encoded and sends it unchanged.
+     */
+    static @Nullable Object encodeQueryValue(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Iterable<?>) {
+            List<String> encoded = new ArrayList<>();
+            for (Object element : (Iterable<?>) value) {
+                if (element != null) {
+                    encoded.add(percentEncode(element.toString()));
+                }
+            }
+            return encoded;
+        }
+        return percentEncode(value.toString());
+    }
+
+    /**
+     * Every byte except the unreserved characters ({@code A-Z a-z 0-9 - . _ ~}) as {@code %XX}, {@code %}
+     * included.
+     */
+    static String percentEncode(String text) {
+        if (text.chars().allMatch(TexterInvocationHandlerFactory::unreserved)) {
+            return text; // the usual case: IDs, numbers, words
+        }
+        StringBuilder encoded = new StringBuilder(text.length() * 3);
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (unreserved(c)) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return encoded.toString();
+    }
+
+    private static boolean unreserved(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     private TexterException translate(String operationId, FeignException e) {
@@ -137,6 +281,30 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
         return -1;
     }
 
+    /** The indexes of a method's parameters that fill a variable in the query part of its request line. */
+    private static List<Integer> queryParameters(Method method) {
+        RequestLine line = method.getAnnotation(RequestLine.class);
+        int query = line == null ? -1 : line.value().indexOf('?');
+        if (query < 0) {
+            return List.of();
+        }
+        Matcher variables = TexterContract.VARIABLE.matcher(line.value().substring(query));
+        List<String> names = new ArrayList<>();
+        while (variables.find()) {
+            names.add(variables.group(1));
+        }
+        List<Integer> result = new ArrayList<>();
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < annotations.length; i++) {
+            for (Annotation annotation : annotations[i]) {
+                if (annotation instanceof Param && names.contains(((Param) annotation).value())) {
+                    result.add(i);
+                }
+            }
+        }
+        return List.copyOf(result);
+    }
+
     /** The parameters of a method that fill a variable in the path part of its request line. */
     private static List<PathParameter> pathParameters(Method method) {
         RequestLine line = method.getAnnotation(RequestLine.class);
@@ -180,24 +348,7 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                 throw new IllegalArgumentException(operationId + ": path parameter " + name + " must not be "
                         + (text.isEmpty() ? "empty" : "\"" + text + "\" (a dot segment would change the request path)"));
             }
-            if (text.chars().allMatch(PathParameter::unreserved)) {
-                return text; // the usual case: Texter IDs are letters and digits
-            }
-            StringBuilder encoded = new StringBuilder(text.length() * 3);
-            for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-                int c = b & 0xff;
-                if (unreserved(c)) {
-                    encoded.append((char) c);
-                } else {
-                    encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                }
-            }
-            return encoded.toString();
-        }
-
-        private static boolean unreserved(int c) {
-            return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~';
+            return percentEncode(text);
         }
     }
 }

@@ -1,35 +1,45 @@
 package com.texterchat.client.paging;
 
-import com.texterchat.client.error.TexterUnexpectedResponseException;
 import com.texterchat.api.MessagesApi;
+import com.texterchat.client.error.TexterUnexpectedResponseException;
 import com.texterchat.model.Message;
 import com.texterchat.model.MessageList;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks a chat's messages backwards with the cursor Texter documents: {@code beforeTime} (inclusive) and
  * {@code beforeId} (excluded) of the oldest message received so far. Each page arrives oldest first and is handed
  * out newest first, so the whole walk runs from the newest message to the oldest. Messages sharing the cursor's
  * timestamp come back in the next page too; they are recognised by ID and not repeated.
+ *
+ * <p>With a bot session, every request carries its {@code botSessionId}; the first one has no cursor (the
+ * documented use of the filter), the later ones add the cursor.
+ *
+ * <p>A page must move the cursor back: a message newer than the cursor, the cursor message itself, or a full page
+ * of nothing but messages already handed out means the server ignored the cursor, and the walk ends with a
+ * {@link TexterUnexpectedResponseException}.
  */
 final class MessageHistory extends PageIterator<Message> {
 
+    private static final String OPERATION = "getChatMessages";
+
     private final MessagesApi messages;
     private final String chatId;
-    private final MessagesApi.GetChatMessagesQueryParams query;
+    private final @Nullable String botSessionId;
     private final int pageSize;
     private final Set<String> seenAtCursorTime = new HashSet<>();
-    private long beforeTime;
-    private String beforeId;
+    private @Nullable Long beforeTime;
+    private @Nullable String beforeId;
 
-    MessageHistory(MessagesApi messages, String chatId, MessagesApi.GetChatMessagesQueryParams query, int pageSize,
-            long beforeTime, String beforeId) {
+    MessageHistory(MessagesApi messages, String chatId, @Nullable String botSessionId, int pageSize,
+            @Nullable Long beforeTime, @Nullable String beforeId) {
         this.messages = messages;
         this.chatId = chatId;
-        this.query = query;
+        this.botSessionId = botSessionId;
         this.pageSize = pageSize;
         this.beforeTime = beforeTime;
         this.beforeId = beforeId;
@@ -37,40 +47,66 @@ final class MessageHistory extends PageIterator<Message> {
 
     @Override
     protected List<Message> nextPage() {
-        MessagesApi.GetChatMessagesQueryParams page = new MessagesApi.GetChatMessagesQueryParams();
-        page.putAll(query);
-        page.limit(pageSize).beforeTime(beforeTime).beforeId(beforeId);
-        MessageList answer = messages.getChatMessages(chatId, page);
+        MessageList answer = messages.getChatMessages(chatId, pageSize, beforeTime, beforeId, botSessionId);
         List<Message> received = answer == null || answer.getMessages() == null ? List.of() : answer.getMessages();
         List<Message> fresh = new ArrayList<>(received.size());
         for (int i = received.size() - 1; i >= 0; i--) {
             Message message = received.get(i);
+            ignoredCursor(message);
             if (message.getId() == null || !seenAtCursorTime.contains(message.getId())) {
                 fresh.add(message);
             }
         }
         if (fresh.isEmpty()) {
+            if (received.size() >= pageSize) {
+                throw unexpected("the page below " + cursor() + " holds only messages already returned, so the"
+                        + " cursor cannot move; paging stopped");
+            }
             return fresh;
         }
         if (received.size() < pageSize) {
             lastPage();
         }
         Message oldest = fresh.get(fresh.size() - 1);
-        if (oldest.getTimestamp() == null || oldest.getId() == null) {
-            throw new TexterUnexpectedResponseException("getChatMessages", 200, "", "getChatMessages: message "
-                    + oldest.getId() + " of chat " + chatId + " has no timestamp or _id, so older messages cannot"
-                    + " be requested", null);
+        Long oldestTime = oldest.getTimestamp();
+        String oldestId = oldest.getId();
+        if (oldestTime == null || oldestId == null) {
+            throw unexpected("message " + oldestId + " has no timestamp or _id, so older messages cannot be"
+                    + " requested");
         }
-        if (oldest.getTimestamp() != beforeTime) {
+        if (!oldestTime.equals(beforeTime)) {
             seenAtCursorTime.clear();
         }
         for (Message message : fresh) {
-            if (oldest.getTimestamp().equals(message.getTimestamp())) {
+            if (oldestTime.equals(message.getTimestamp()) && message.getId() != null) {
                 seenAtCursorTime.add(message.getId());
             }
         }
-        beforeTime = oldest.getTimestamp();
-        beforeId = oldest.getId();
+        beforeTime = oldestTime;
+        beforeId = oldestId;
         return fresh;
+    }
+
+    /** Refuses a message the cursor should have kept out: newer than {@code beforeTime}, or the cursor itself. */
+    private void ignoredCursor(Message message) {
+        if (beforeTime == null) {
+            return;
+        }
+        Long time = message.getTimestamp();
+        boolean newer = time != null && time > beforeTime;
+        boolean cursorItself = beforeId != null && beforeId.equals(message.getId());
+        if (newer || cursorItself) {
+            throw unexpected("the page below " + cursor() + " contains message " + message.getId() + " at " + time
+                    + ", so the server ignored beforeTime/beforeId; paging stopped instead of repeating messages");
+        }
+    }
+
+    private String cursor() {
+        return "beforeTime=" + beforeTime + ", beforeId=" + beforeId;
+    }
+
+    private TexterUnexpectedResponseException unexpected(String problem) {
+        return new TexterUnexpectedResponseException(OPERATION, 200, "", OPERATION + ": chat " + chatId
+                + (botSessionId == null ? "" : ", bot session " + botSessionId) + ": " + problem, null);
     }
 }

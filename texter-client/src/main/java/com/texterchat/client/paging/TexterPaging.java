@@ -6,20 +6,25 @@ import com.texterchat.api.MessagesApi;
 import com.texterchat.api.QuickRepliesApi;
 import com.texterchat.api.ScenariosApi;
 import com.texterchat.api.TemplateSubscriptionsApi;
+import com.texterchat.model.ChannelName;
 import com.texterchat.model.Chat;
 import com.texterchat.model.ChatSearchResult;
+import com.texterchat.model.ChatStatusName;
 import com.texterchat.model.Label;
 import com.texterchat.model.LabelList;
 import com.texterchat.model.Message;
+import com.texterchat.model.MessageType;
 import com.texterchat.model.QuickReply;
 import com.texterchat.model.QuickReplyList;
+import com.texterchat.model.QuickReplyPosition;
 import com.texterchat.model.ScenarioRun;
 import com.texterchat.model.ScenarioRunList;
+import com.texterchat.model.SortOrder;
 import com.texterchat.model.UnsubscribedUser;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,13 +35,23 @@ import org.jspecify.annotations.Nullable;
  * List<Chat> vip = texter.paging()
  *         .searchChats(new ChatsApi.SearchChatsQueryParams().labels(Set.of("VIP")))
  *         .stream().limit(500).toList();
- * for (Message m : texter.paging().chatMessages(chatId)) { ... }   // newest first
+ * for (Message m : texter.paging().getChatMessages(chatId)) { ... }   // newest first
  * }</pre>
+ *
+ * <p><b>Naming.</b> Each method is named after the list operation it walks and takes that operation's path
+ * parameters and its {@code *QueryParams}, e.g. {@code listLabels(query)} walks {@code LabelsApi.listLabels}; the
+ * form without the query walks the whole list with the defaults. The one addition, {@link #getBotSessionMessages},
+ * walks {@code getChatMessages} filtered to one bot session.
  *
  * <p>Lists paged by {@code skip}/{@code limit} take the caller's query as it is: its {@code limit} becomes the
  * page size (a larger default than Texter's applies when it is not set) and its {@code skip} the starting offset.
  * As with any offset paging, items added or removed while a walk is under way can shift the pages, so an item may
- * be seen twice or not at all; the message history uses a cursor and is not affected.
+ * be seen twice or not at all; the message history uses a cursor and is not affected. The values of a query are
+ * read when the method is called; changing the query afterwards does not change the walk.
+ *
+ * <p>A page that does not move the walk forward (a server that ignores {@code skip}, or {@code beforeTime} and
+ * {@code beforeId}) ends the walk with a {@link com.texterchat.client.error.TexterUnexpectedResponseException}
+ * after at most one repeated page, instead of returning the same items again and again.
  */
 public final class TexterPaging {
 
@@ -94,9 +109,19 @@ public final class TexterPaging {
      * @param query filters; its {@code limit} is the page size, its {@code skip} the starting offset ({@code null}
      *              for none)
      * @return the chats, fetched page by page
+     * @throws IllegalArgumentException when {@code limit} is below 1 or {@code skip} below 0
      */
     public Paged<Chat> searchChats(ChatsApi.@Nullable SearchChatsQueryParams query) {
-        return OffsetPages.of(query, ChatsApi.SearchChatsQueryParams::new, DEFAULT_PAGE_SIZE, chats::searchChats,
+        ChatsApi.SearchChatsQueryParams q = query != null ? query : new ChatsApi.SearchChatsQueryParams();
+        String search = q.getSearch();
+        String channelName = q.getChannelName();
+        String channelAccountId = q.getChannelAccountId();
+        Set<String> labelNames = q.getLabels();
+        Set<ChatStatusName> statuses = q.getStatuses();
+        Boolean includeEmptyChats = q.getIncludeEmptyChats();
+        return OffsetPages.of("searchChats", q.getSkip(), q.getLimit(), DEFAULT_PAGE_SIZE,
+                (skip, limit) -> chats.searchChats(search, channelName, channelAccountId, labelNames, statuses,
+                        includeEmptyChats, limit, skip),
                 ChatSearchResult::getData, ChatSearchResult::getTotal);
     }
 
@@ -107,8 +132,8 @@ public final class TexterPaging {
      * @param chatId the chat's ID
      * @return the messages, fetched page by page
      */
-    public Paged<Message> chatMessages(String chatId) {
-        return chatMessages(chatId, null);
+    public Paged<Message> getChatMessages(String chatId) {
+        return getChatMessages(chatId, null);
     }
 
     /**
@@ -116,38 +141,67 @@ public final class TexterPaging {
      *
      * @param chatId the chat's ID
      * @param query  {@code limit} is the page size; {@code beforeTime} and {@code beforeId} (both or neither) start
-     *               the walk below that message; {@code botSessionId} is not allowed, since a bot session's
-     *               messages come in one answer ({@code null} for the defaults)
+     *               the walk below that message; {@code botSessionId} is refused here, use
+     *               {@link #getBotSessionMessages(String, String, int)} ({@code null} for the defaults)
      * @return the messages, fetched page by page
      * @throws IllegalArgumentException when only one of {@code beforeTime}/{@code beforeId} or a
      *                                  {@code botSessionId} is given, or {@code limit} is below 1
      */
-    public Paged<Message> chatMessages(String chatId, MessagesApi.@Nullable GetChatMessagesQueryParams query) {
+    public Paged<Message> getChatMessages(String chatId, MessagesApi.@Nullable GetChatMessagesQueryParams query) {
         Objects.requireNonNull(chatId, "chatId");
-        MessagesApi.GetChatMessagesQueryParams base = new MessagesApi.GetChatMessagesQueryParams();
-        if (query != null) {
-            base.putAll(query);
+        MessagesApi.GetChatMessagesQueryParams q = query != null ? query : new MessagesApi.GetChatMessagesQueryParams();
+        if (q.getBotSessionId() != null) {
+            throw new IllegalArgumentException("botSessionId: page a bot session's messages with"
+                    + " getBotSessionMessages(chatId, botSessionId) instead");
         }
-        if (base.get("botSessionId") != null) {
-            throw new IllegalArgumentException("botSessionId cannot be paged: Texter returns a bot session's messages"
-                    + " in one answer; call messages().getChatMessages(...) with it instead");
-        }
-        boolean hasTime = base.get("beforeTime") != null;
-        Object beforeId = base.get("beforeId");
-        boolean hasId = beforeId != null;
-        if (hasTime != hasId) {
+        Long givenTime = q.getBeforeTime();
+        String givenId = q.getBeforeId();
+        if ((givenTime == null) != (givenId == null)) {
             throw new IllegalArgumentException("beforeTime and beforeId go together: give both (the timestamp and _id"
                     + " of the message to start below) or neither");
         }
-        int pageSize = Math.toIntExact(OffsetPages.number(base, "limit", DEFAULT_PAGE_SIZE, 1));
-        Long givenTime = hasTime ? OffsetPages.number(base, "beforeTime", 0, 0) : null;
-        String givenId = beforeId != null ? URLDecoder.decode(beforeId.toString(), StandardCharsets.UTF_8) : null;
-        base.remove("limit");
-        base.remove("beforeTime");
-        base.remove("beforeId");
-        return new Paged<>(() -> new MessageHistory(messages, chatId, base, pageSize,
+        int pageSize = OffsetPages.atLeast("limit", q.getLimit(), DEFAULT_PAGE_SIZE, 1);
+        return new Paged<>(() -> new MessageHistory(messages, chatId, null, pageSize,
                 givenTime != null ? givenTime : System.currentTimeMillis() + Duration.ofDays(1).toMillis(),
                 givenId != null ? givenId : NO_MESSAGE_ID));
+    }
+
+    /**
+     * The messages of one bot session of a chat, newest first, in pages of {@link #DEFAULT_PAGE_SIZE}.
+     *
+     * @param chatId       the chat's ID
+     * @param botSessionId the bot session's ID (a message's {@code botSessionId})
+     * @return the session's messages, fetched page by page
+     * @see #getBotSessionMessages(String, String, int)
+     */
+    public Paged<Message> getBotSessionMessages(String chatId, String botSessionId) {
+        return getBotSessionMessages(chatId, botSessionId, DEFAULT_PAGE_SIZE);
+    }
+
+    /**
+     * The messages of one bot session of a chat, newest first. The first request carries {@code botSessionId}
+     * and {@code limit}, as Texter documents the filter; when a page is full, the next one adds the documented
+     * cursor ({@code beforeTime} and {@code beforeId} of the oldest message so far) to {@code botSessionId}.
+     *
+     * <p><b>Inferred:</b> Texter's reference documents {@code botSessionId} and the cursor each on its own, not
+     * together; that the two combine to page a long session is the SDK's reading (see docs/spec-notes.md). A
+     * server that ignores the cursor in that combination ends the walk with a
+     * {@link com.texterchat.client.error.TexterUnexpectedResponseException} instead of repeating messages.
+     *
+     * @param chatId       the chat's ID
+     * @param botSessionId the bot session's ID (a message's {@code botSessionId})
+     * @param pageSize     the {@code limit} of each request, at least 1
+     * @return the session's messages, fetched page by page
+     * @throws IllegalArgumentException when {@code botSessionId} is empty or {@code pageSize} is below 1
+     */
+    public Paged<Message> getBotSessionMessages(String chatId, String botSessionId, int pageSize) {
+        Objects.requireNonNull(chatId, "chatId");
+        Objects.requireNonNull(botSessionId, "botSessionId");
+        if (botSessionId.isEmpty()) {
+            throw new IllegalArgumentException("botSessionId must not be empty");
+        }
+        int limit = OffsetPages.atLeast("pageSize", pageSize, DEFAULT_PAGE_SIZE, 1);
+        return new Paged<>(() -> new MessageHistory(messages, chatId, botSessionId, limit, null, null));
     }
 
     /**
@@ -155,8 +209,8 @@ public final class TexterPaging {
      *
      * @return the quick replies, fetched page by page
      */
-    public Paged<QuickReply> quickReplies() {
-        return quickReplies(null);
+    public Paged<QuickReply> listQuickReplies() {
+        return listQuickReplies(null);
     }
 
     /**
@@ -165,10 +219,23 @@ public final class TexterPaging {
      * @param query filters and sort order; its {@code limit} is the page size, its {@code skip} the starting offset
      *              ({@code null} for none)
      * @return the quick replies, fetched page by page
+     * @throws IllegalArgumentException when {@code limit} is below 1 or {@code skip} below 0
      */
-    public Paged<QuickReply> quickReplies(QuickRepliesApi.@Nullable ListQuickRepliesQueryParams query) {
-        return OffsetPages.of(query, QuickRepliesApi.ListQuickRepliesQueryParams::new, DEFAULT_PAGE_SIZE,
-                quickReplies::listQuickReplies, QuickReplyList::getQuickReplies, QuickReplyList::getTotal);
+    public Paged<QuickReply> listQuickReplies(QuickRepliesApi.@Nullable ListQuickRepliesQueryParams query) {
+        QuickRepliesApi.ListQuickRepliesQueryParams q =
+                query != null ? query : new QuickRepliesApi.ListQuickRepliesQueryParams();
+        SortOrder sortTitle = q.getSortTitle();
+        SortOrder sortCreated = q.getSortCreated();
+        SortOrder sortUpdated = q.getSortUpdated();
+        ChannelName forChatName = q.getForChatName();
+        String forChatAccountId = q.getForChatAccountId();
+        String forChatId = q.getForChatId();
+        QuickReplyPosition position = q.getPosition();
+        List<MessageType> hasContentsType = q.getHasContentsType();
+        return OffsetPages.of("listQuickReplies", q.getSkip(), q.getLimit(), DEFAULT_PAGE_SIZE,
+                (skip, limit) -> quickReplies.listQuickReplies(skip, limit, sortTitle, sortCreated, sortUpdated,
+                        forChatName, forChatAccountId, forChatId, position, hasContentsType),
+                QuickReplyList::getQuickReplies, QuickReplyList::getTotal);
     }
 
     /**
@@ -176,8 +243,8 @@ public final class TexterPaging {
      *
      * @return the labels, fetched page by page
      */
-    public Paged<Label> labels() {
-        return labels(null);
+    public Paged<Label> listLabels() {
+        return listLabels(null);
     }
 
     /**
@@ -185,9 +252,12 @@ public final class TexterPaging {
      *
      * @param query paging parameters ({@code null} for the defaults)
      * @return the labels, fetched page by page
+     * @throws IllegalArgumentException when {@code limit} is below 1 or {@code skip} below 0
      */
-    public Paged<Label> labels(LabelsApi.@Nullable ListLabelsQueryParams query) {
-        return OffsetPages.of(query, LabelsApi.ListLabelsQueryParams::new, DEFAULT_PAGE_SIZE, labels::listLabels,
+    public Paged<Label> listLabels(LabelsApi.@Nullable ListLabelsQueryParams query) {
+        LabelsApi.ListLabelsQueryParams q = query != null ? query : new LabelsApi.ListLabelsQueryParams();
+        return OffsetPages.of("listLabels", q.getSkip(), q.getLimit(), DEFAULT_PAGE_SIZE,
+                (skip, limit) -> labels.listLabels(limit, skip),
                 LabelList::getLabels, LabelList::getTotal);
     }
 
@@ -196,8 +266,8 @@ public final class TexterPaging {
      *
      * @return the recipients, fetched page by page
      */
-    public Paged<UnsubscribedUser> unsubscribedUsers() {
-        return unsubscribedUsers((TemplateSubscriptionsApi.ListUnsubscribedUsersQueryParams) null);
+    public Paged<UnsubscribedUser> listUnsubscribedUsers() {
+        return listUnsubscribedUsers(null);
     }
 
     /**
@@ -205,11 +275,14 @@ public final class TexterPaging {
      *
      * @param query paging parameters ({@code null} for the defaults)
      * @return the recipients, fetched page by page
+     * @throws IllegalArgumentException when {@code limit} is below 1 or {@code skip} below 0
      */
-    public Paged<UnsubscribedUser> unsubscribedUsers(
+    public Paged<UnsubscribedUser> listUnsubscribedUsers(
             TemplateSubscriptionsApi.@Nullable ListUnsubscribedUsersQueryParams query) {
-        return OffsetPages.of(query, TemplateSubscriptionsApi.ListUnsubscribedUsersQueryParams::new,
-                DEFAULT_UNSUBSCRIBED_PAGE_SIZE, templateSubscriptions::listUnsubscribedUsers, list -> list,
+        TemplateSubscriptionsApi.ListUnsubscribedUsersQueryParams q =
+                query != null ? query : new TemplateSubscriptionsApi.ListUnsubscribedUsersQueryParams();
+        return OffsetPages.of("listUnsubscribedUsers", q.getSkip(), q.getLimit(), DEFAULT_UNSUBSCRIBED_PAGE_SIZE,
+                (skip, limit) -> templateSubscriptions.listUnsubscribedUsers(limit, skip), list -> list,
                 list -> null);
     }
 
@@ -219,8 +292,8 @@ public final class TexterPaging {
      * @param accountId the channel account (e.g. the business phone number)
      * @return the recipients, fetched page by page
      */
-    public Paged<UnsubscribedUser> unsubscribedUsers(String accountId) {
-        return unsubscribedUsers(accountId, null);
+    public Paged<UnsubscribedUser> listUnsubscribedUsersByAccount(String accountId) {
+        return listUnsubscribedUsersByAccount(accountId, null);
     }
 
     /**
@@ -229,13 +302,17 @@ public final class TexterPaging {
      * @param accountId the channel account (e.g. the business phone number)
      * @param query     paging parameters ({@code null} for the defaults)
      * @return the recipients, fetched page by page
+     * @throws IllegalArgumentException when {@code limit} is below 1 or {@code skip} below 0
      */
-    public Paged<UnsubscribedUser> unsubscribedUsers(String accountId,
+    public Paged<UnsubscribedUser> listUnsubscribedUsersByAccount(String accountId,
             TemplateSubscriptionsApi.@Nullable ListUnsubscribedUsersByAccountQueryParams query) {
         Objects.requireNonNull(accountId, "accountId");
-        return OffsetPages.of(query, TemplateSubscriptionsApi.ListUnsubscribedUsersByAccountQueryParams::new,
-                DEFAULT_UNSUBSCRIBED_PAGE_SIZE, page -> templateSubscriptions.listUnsubscribedUsersByAccount(accountId,
-                        page), list -> list, list -> null);
+        TemplateSubscriptionsApi.ListUnsubscribedUsersByAccountQueryParams q =
+                query != null ? query : new TemplateSubscriptionsApi.ListUnsubscribedUsersByAccountQueryParams();
+        return OffsetPages.of("listUnsubscribedUsersByAccount", q.getSkip(), q.getLimit(),
+                DEFAULT_UNSUBSCRIBED_PAGE_SIZE,
+                (skip, limit) -> templateSubscriptions.listUnsubscribedUsersByAccount(accountId, limit, skip),
+                list -> list, list -> null);
     }
 
     /**
@@ -243,8 +320,8 @@ public final class TexterPaging {
      *
      * @return the runs, fetched page by page
      */
-    public Paged<ScenarioRun> scenarioRuns() {
-        return scenarioRuns(null);
+    public Paged<ScenarioRun> listScenarioRuns() {
+        return listScenarioRuns(null);
     }
 
     /**
@@ -253,9 +330,14 @@ public final class TexterPaging {
      * @param query filters; its {@code limit} is the page size, its {@code skip} the starting offset ({@code null}
      *              for none)
      * @return the runs, fetched page by page
+     * @throws IllegalArgumentException when {@code limit} is below 1 or {@code skip} below 0
      */
-    public Paged<ScenarioRun> scenarioRuns(ScenariosApi.@Nullable ListScenarioRunsQueryParams query) {
-        return OffsetPages.of(query, ScenariosApi.ListScenarioRunsQueryParams::new, DEFAULT_PAGE_SIZE,
-                scenarios::listScenarioRuns, ScenarioRunList::getRuns, ScenarioRunList::getTotal);
+    public Paged<ScenarioRun> listScenarioRuns(ScenariosApi.@Nullable ListScenarioRunsQueryParams query) {
+        ScenariosApi.ListScenarioRunsQueryParams q = query != null ? query : new ScenariosApi.ListScenarioRunsQueryParams();
+        String scenarioId = q.getScenarioId();
+        Boolean success = q.getSuccess();
+        return OffsetPages.of("listScenarioRuns", q.getSkip(), q.getLimit(), DEFAULT_PAGE_SIZE,
+                (skip, limit) -> scenarios.listScenarioRuns(scenarioId, success, limit, skip),
+                ScenarioRunList::getRuns, ScenarioRunList::getTotal);
     }
 }

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.texterchat.client.RetryPolicy;
 import com.texterchat.client.TexterClient;
 import com.texterchat.client.error.TexterNotFoundException;
+import com.texterchat.client.error.TexterUnexpectedResponseException;
 import com.texterchat.client.testsupport.TestServer;
 import com.texterchat.api.ChatsApi;
 import com.texterchat.api.LabelsApi;
@@ -32,7 +33,6 @@ import com.texterchat.model.UnsubscribedUser;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -111,7 +111,7 @@ class TexterPagingTest {
                 + items(skip, size, i -> "{\"_id\":\"q" + i + "\"}") + "}");
 
         List<QuickReply> replies = new ArrayList<>();
-        texter.paging().quickReplies(new QuickRepliesApi.ListQuickRepliesQueryParams().limit(2).skip(4)).forEach(
+        texter.paging().listQuickReplies(new QuickRepliesApi.ListQuickRepliesQueryParams().limit(2).skip(4)).forEach(
                 replies::add);
 
         assertThat(replies).extracting(QuickReply::getId).containsExactly("q4", "q5", "q6", "q7", "q8");
@@ -125,8 +125,8 @@ class TexterPagingTest {
         offsetList("/scenarios/runs", 150, 100, (skip, size) -> "{\"total\":150,\"runs\":"
                 + items(skip, size, i -> "{\"_id\":\"r" + i + "\"}") + "}");
 
-        assertThat(texter.paging().labels().stream()).extracting(Label::getId).containsExactly("l0", "l1", "l2");
-        assertThat(texter.paging().scenarioRuns(new ScenariosApi.ListScenarioRunsQueryParams().success(false))
+        assertThat(texter.paging().listLabels().stream()).extracting(Label::getId).containsExactly("l0", "l1", "l2");
+        assertThat(texter.paging().listScenarioRuns(new ScenariosApi.ListScenarioRunsQueryParams().success(false))
                 .stream()).extracting(ScenarioRun::getId).hasSize(150).endsWith("r149");
         assertThat(server.requests()).hasSize(3);
     }
@@ -138,7 +138,7 @@ class TexterPagingTest {
         server.wireMock().stubFor(get(urlPathEqualTo(API + "/labels")).withQueryParam("skip", equalTo("2"))
                 .willReturn(okJson("{\"total\":500,\"labels\":[]}")));
 
-        assertThat(texter.paging().labels(new LabelsApi.ListLabelsQueryParams()).stream()).hasSize(2);
+        assertThat(texter.paging().listLabels(new LabelsApi.ListLabelsQueryParams()).stream()).hasSize(2);
         assertThat(server.requests()).hasSize(2);
     }
 
@@ -149,9 +149,9 @@ class TexterPagingTest {
         offsetList("/whatsapp/templates/unsubscribed/972509876543", 4, 2, (skip, size) -> items(skip, size,
                 i -> "{\"phone\":\"+97252000000" + i + "\"}"));
 
-        assertThat(texter.paging().unsubscribedUsers(new TemplateSubscriptionsApi.ListUnsubscribedUsersQueryParams()
+        assertThat(texter.paging().listUnsubscribedUsers(new TemplateSubscriptionsApi.ListUnsubscribedUsersQueryParams()
                 .limit(2)).stream()).extracting(UnsubscribedUser::getPhone).hasSize(5).endsWith("+972500000004");
-        assertThat(texter.paging().unsubscribedUsers("972509876543",
+        assertThat(texter.paging().listUnsubscribedUsersByAccount("972509876543",
                 new TemplateSubscriptionsApi.ListUnsubscribedUsersByAccountQueryParams().limit(2)).stream())
                 .hasSize(4);
         assertThat(queryValues("skip")).containsExactly("0", "2", "4", "0", "2", "4");
@@ -162,7 +162,7 @@ class TexterPagingTest {
         server.wireMock().stubFor(get(urlPathEqualTo(API + "/whatsapp/templates/unsubscribed"))
                 .willReturn(okJson("[{\"phone\":\"+972549431678\"}]")));
 
-        assertThat(texter.paging().unsubscribedUsers().stream()).hasSize(1);
+        assertThat(texter.paging().listUnsubscribedUsers().stream()).hasSize(1);
         assertThat(queryValues("limit")).containsExactly(String.valueOf(TexterPaging.DEFAULT_UNSUBSCRIBED_PAGE_SIZE));
     }
 
@@ -170,7 +170,7 @@ class TexterPagingTest {
     void eachWalkStartsAgainFromTheFirstPage() {
         offsetList("/labels", 1, 100, (skip, size) -> "{\"total\":1,\"labels\":"
                 + items(skip, size, i -> "{\"id\":\"l" + i + "\"}") + "}");
-        Paged<Label> labels = texter.paging().labels();
+        Paged<Label> labels = texter.paging().listLabels();
 
         assertThat(labels.stream().count()).isEqualTo(1);
         assertThat(labels.stream().count()).isEqualTo(1);
@@ -181,7 +181,7 @@ class TexterPagingTest {
     void aFailingPageSurfacesAsTheUsualException() {
         server.wireMock().stubFor(get(urlPathEqualTo(API + "/quick-replies")).willReturn(aResponse().withStatus(404)));
 
-        assertThatThrownBy(() -> texter.paging().quickReplies().iterator().hasNext())
+        assertThatThrownBy(() -> texter.paging().listQuickReplies().iterator().hasNext())
                 .isInstanceOf(TexterNotFoundException.class);
     }
 
@@ -189,15 +189,19 @@ class TexterPagingTest {
     void invalidPagingParametersAreRefusedNamingTheParameter() {
         assertThatThrownBy(() -> texter.paging().searchChats(new ChatsApi.SearchChatsQueryParams().limit(0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("limit must be at least 1, got 0");
-        assertThatThrownBy(() -> texter.paging().labels(new LabelsApi.ListLabelsQueryParams().skip(-5)))
+        assertThatThrownBy(() -> texter.paging().listLabels(new LabelsApi.ListLabelsQueryParams().skip(-5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("skip must be at least 0, got -5");
-        assertThatThrownBy(() -> texter.paging().chatMessages("67bf", new MessagesApi.GetChatMessagesQueryParams()
+        assertThatThrownBy(() -> texter.paging().getChatMessages("67bf", new MessagesApi.GetChatMessagesQueryParams()
                 .botSessionId("abc"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("botSessionId cannot be paged");
-        assertThatThrownBy(() -> texter.paging().chatMessages("67bf", new MessagesApi.GetChatMessagesQueryParams()
+                .hasMessageStartingWith("botSessionId: page a bot session's messages with getBotSessionMessages");
+        assertThatThrownBy(() -> texter.paging().getBotSessionMessages("67bf", "s1", 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("pageSize must be at least 1, got 0");
+        assertThatThrownBy(() -> texter.paging().getBotSessionMessages("67bf", ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("botSessionId must not be empty");
+        assertThatThrownBy(() -> texter.paging().getChatMessages("67bf", new MessagesApi.GetChatMessagesQueryParams()
                 .beforeTime(1L))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("beforeTime and beforeId go together");
-        assertThatThrownBy(() -> texter.paging().chatMessages("67bf", new MessagesApi.GetChatMessagesQueryParams()
+        assertThatThrownBy(() -> texter.paging().getChatMessages("67bf", new MessagesApi.GetChatMessagesQueryParams()
                 .beforeId("m1"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("beforeTime and beforeId go together");
         assertThat(server.requests()).isEmpty();
@@ -227,7 +231,7 @@ class TexterPagingTest {
         // page 3: the server includes m3 again (same timestamp as the cursor m2), then m1; shorter page ends the walk
         messagePage(equalTo("3000"), equalTo("m2"), message("m1", 1000), message("m3", 3000));
 
-        List<Message> history = texter.paging().chatMessages("67bf11038b24880cc966f799",
+        List<Message> history = texter.paging().getChatMessages("67bf11038b24880cc966f799",
                 new MessagesApi.GetChatMessagesQueryParams().limit(3)).stream().collect(Collectors.toList());
 
         assertThat(history).extracting(Message::getId).containsExactly("m7", "m6", "m5", "m4", "m3", "m2", "m1");
@@ -243,7 +247,7 @@ class TexterPagingTest {
                 message("a2", 1762012050000L), message("a3", 1762012091000L));
         messagePage(equalTo("1762012000000"), equalTo("a1"));
 
-        List<Message> history = texter.paging().chatMessages("67bf11038b24880cc966f799",
+        List<Message> history = texter.paging().getChatMessages("67bf11038b24880cc966f799",
                 new MessagesApi.GetChatMessagesQueryParams().limit(3).beforeTime(1762012091000L)
                         .beforeId("68ba8c904657483ffee3101e")).stream().collect(Collectors.toList());
 
@@ -257,17 +261,129 @@ class TexterPagingTest {
         server.wireMock().stubFor(get(urlPathEqualTo(API + "/messages/chat/c1")).withQueryParam("botSessionId",
                 absent()).willReturn(okJson("{\"messages\":[]}")));
 
-        assertThat(texter.paging().chatMessages("c1").stream()).isEmpty();
+        assertThat(texter.paging().getChatMessages("c1").stream()).isEmpty();
         assertThat(queryValues("limit")).containsExactly(String.valueOf(TexterPaging.DEFAULT_PAGE_SIZE));
     }
 
     @Test
-    void extraFiltersOfTheCallersQueryAreKeptOnEveryPage() {
-        Map<String, Object> query = new LabelsApi.ListLabelsQueryParams().limit(1);
+    void theCallersQueryIsReadOnceAndNotModified() {
+        LabelsApi.ListLabelsQueryParams query = new LabelsApi.ListLabelsQueryParams().limit(1);
         offsetList("/labels", 2, 1, (skip, size) -> "{\"total\":2,\"labels\":"
                 + items(skip, size, i -> "{\"id\":\"l" + i + "\"}") + "}");
 
-        assertThat(texter.paging().labels((LabelsApi.ListLabelsQueryParams) query).stream()).hasSize(2);
-        assertThat(query).as("the caller's query is not modified").containsOnlyKeys("limit");
+        Paged<Label> labels = texter.paging().listLabels(query);
+        query.limit(50);
+
+        assertThat(labels.stream()).hasSize(2);
+        assertThat(queryValues("limit")).containsExactly("1", "1");
+        assertThat(query).isEqualTo(new LabelsApi.ListLabelsQueryParams().limit(50));
+    }
+
+    // --- bot sessions ----------------------------------------------------------------------------------------
+
+    private static final String CHAT = "/messages/chat/67bf11038b24880cc966f799";
+
+    @Test
+    void aLongBotSessionContinuesWithTheCursorTogetherWithTheSessionFilter() {
+        // first page: only the documented filter (botSessionId + limit), no cursor
+        server.wireMock().stubFor(get(urlPathEqualTo(API + CHAT)).withQueryParam("botSessionId", equalTo("s1"))
+                .withQueryParam("limit", equalTo("2")).withQueryParam("beforeTime", absent())
+                .withQueryParam("beforeId", absent())
+                .willReturn(okJson("{\"messages\":[" + message("b3", 3000) + "," + message("b4", 4000) + "]}")));
+        // then the cursor of the oldest message, still with botSessionId
+        server.wireMock().stubFor(get(urlPathEqualTo(API + CHAT)).withQueryParam("botSessionId", equalTo("s1"))
+                .withQueryParam("limit", equalTo("2")).withQueryParam("beforeTime", equalTo("3000"))
+                .withQueryParam("beforeId", equalTo("b3"))
+                .willReturn(okJson("{\"messages\":[" + message("b1", 1000) + "," + message("b2", 2000) + "]}")));
+        server.wireMock().stubFor(get(urlPathEqualTo(API + CHAT)).withQueryParam("botSessionId", equalTo("s1"))
+                .withQueryParam("limit", equalTo("2")).withQueryParam("beforeTime", equalTo("1000"))
+                .withQueryParam("beforeId", equalTo("b1")).willReturn(okJson("{\"messages\":[]}")));
+
+        List<Message> session = texter.paging().getBotSessionMessages("67bf11038b24880cc966f799", "s1", 2).stream()
+                .collect(Collectors.toList());
+
+        assertThat(session).extracting(Message::getId).containsExactly("b4", "b3", "b2", "b1");
+        assertThat(server.requests()).hasSize(3)
+                .allSatisfy(r -> assertThat(r.queryParameter("botSessionId").firstValue()).isEqualTo("s1"));
+    }
+
+    @Test
+    void aBotSessionThatFitsOnePageCostsOneCall() {
+        server.wireMock().stubFor(get(urlPathEqualTo(API + CHAT)).withQueryParam("botSessionId", equalTo("s2"))
+                .willReturn(okJson("{\"messages\":[" + message("b1", 1000) + "," + message("b2", 2000) + "]}")));
+
+        assertThat(texter.paging().getBotSessionMessages("67bf11038b24880cc966f799", "s2").stream())
+                .extracting(Message::getId).containsExactly("b2", "b1");
+        assertThat(server.requests()).hasSize(1);
+        assertThat(queryValues("limit")).containsExactly(String.valueOf(TexterPaging.DEFAULT_PAGE_SIZE));
+    }
+
+    // --- servers that do not move the cursor -------------------------------------------------------------------
+
+    @Test
+    void aServerIgnoringTheMessageCursorEndsTheWalkWithAnExceptionAfterOneRepeatedPage() {
+        server.wireMock().stubFor(get(urlPathEqualTo(API + CHAT)).willReturn(okJson("{\"messages\":["
+                + message("m1", 1000) + "," + message("m2", 2000) + "," + message("m3", 3000) + "]}")));
+
+        Iterator<Message> history = texter.paging().getChatMessages("67bf11038b24880cc966f799",
+                new MessagesApi.GetChatMessagesQueryParams().limit(3)).iterator();
+        List<String> seen = new ArrayList<>();
+        assertThatThrownBy(() -> history.forEachRemaining(m -> seen.add(m.getId())))
+                .isInstanceOf(TexterUnexpectedResponseException.class)
+                .hasMessageContaining("getChatMessages").hasMessageContaining("ignored beforeTime/beforeId");
+        assertThat(seen).containsExactly("m3", "m2", "m1");
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void aServerIgnoringTheCursorOfABotSessionEndsTheWalkToo() {
+        server.wireMock().stubFor(get(urlPathEqualTo(API + CHAT)).willReturn(okJson("{\"messages\":["
+                + message("b1", 1000) + "," + message("b2", 2000) + "]}")));
+
+        assertThatThrownBy(() -> texter.paging().getBotSessionMessages("67bf11038b24880cc966f799", "s1", 2)
+                .stream().count()).isInstanceOf(TexterUnexpectedResponseException.class)
+                .hasMessageContaining("bot session s1");
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void aFullPageOfMessagesAlreadySeenCannotMoveTheCursorAndEndsTheWalk() {
+        // the page below the cursor (5000, m3) is full but holds only m4, which was handed out already
+        messagePage2(com.github.tomakehurst.wiremock.client.WireMock.matching("\\d+"),
+                equalTo(TexterPaging.NO_MESSAGE_ID), message("m3", 5000), message("m4", 5000));
+        messagePage2(equalTo("5000"), equalTo("m3"), message("m4", 5000), message("m4", 5000));
+
+        assertThatThrownBy(() -> texter.paging().getChatMessages("c9", new MessagesApi.GetChatMessagesQueryParams()
+                .limit(2)).stream().count()).isInstanceOf(TexterUnexpectedResponseException.class)
+                .hasMessageContaining("holds only messages already returned");
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    private static void messagePage2(StringValuePattern beforeTime, StringValuePattern beforeId, String... messages) {
+        server.wireMock().stubFor(get(urlPathEqualTo(API + "/messages/chat/c9"))
+                .withQueryParam("beforeTime", beforeTime).withQueryParam("beforeId", beforeId)
+                .willReturn(okJson("{\"messages\":[" + String.join(",", messages) + "]}")));
+    }
+
+    @Test
+    void aServerIgnoringSkipEndsTheWalkWithAnExceptionAfterOneRepeatedPage() {
+        server.wireMock().stubFor(get(urlPathEqualTo(API + "/labels")).willReturn(okJson("{\"total\":20000,"
+                + "\"labels\":[{\"id\":\"l0\"},{\"id\":\"l1\"}]}")));
+
+        assertThatThrownBy(() -> texter.paging().listLabels(new LabelsApi.ListLabelsQueryParams().limit(2)).stream()
+                .count()).isInstanceOf(TexterUnexpectedResponseException.class)
+                .hasMessageContaining("listLabels").hasMessageContaining("ignores skip");
+        assertThat(queryValues("skip")).containsExactly("0", "2");
+    }
+
+    @Test
+    void aServerIgnoringSkipOfAListWithoutTotalEndsTheWalkToo() {
+        server.wireMock().stubFor(get(urlPathEqualTo(API + "/whatsapp/templates/unsubscribed"))
+                .willReturn(okJson("[{\"phone\":\"+972500000001\"},{\"phone\":\"+972500000002\"}]")));
+
+        assertThatThrownBy(() -> texter.paging().listUnsubscribedUsers(
+                new TemplateSubscriptionsApi.ListUnsubscribedUsersQueryParams().limit(2)).stream().count())
+                .isInstanceOf(TexterUnexpectedResponseException.class);
+        assertThat(server.requests()).hasSize(2);
     }
 }

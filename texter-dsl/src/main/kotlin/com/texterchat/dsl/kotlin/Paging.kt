@@ -26,4 +26,4 @@ fun Texter.allChats(query: ChatsApi.SearchChatsQueryParams.() -> Unit = {}): Seq
  * The message history of the chat [chatId], newest first, as a lazy [Sequence] that goes back only as far as it
  * is consumed: `texter.allMessages(chatId).take(20).toList()`.
  */
-fun Texter.allMessages(chatId: String): Sequence<Message> = paging().chatMessages(chatId).asSequence()
+fun Texter.allMessages(chatId: String): Sequence<Message> = paging().getChatMessages(chatId).asSequence()

@@ -133,7 +133,7 @@ internal object ReadmeKotlinSnippets {
         // readme:start kotlin-paging
         val pending = texter.allChats { statuses(setOf(ChatStatusName.PENDING)) }.take(20).toList()
         val history = texter.allMessages(chatId).take(50).toList()
-        val labels = texter.paging().labels().asSequence().map { it.name }.toList()
+        val labels = texter.paging().listLabels().asSequence().map { it.name }.toList()
         // readme:end
         return listOf(pending, history, labels)
     }

@@ -1,7 +1,6 @@
 package com.texterchat.examples.bot;
 
 import com.texterchat.Texter;
-import com.texterchat.api.MessagesApi;
 import com.texterchat.client.webhook.WebhookEvent;
 import com.texterchat.dsl.message.Messages;
 import com.texterchat.model.Chat;
@@ -299,28 +298,29 @@ public final class SupportBot {
     }
 
     /**
-     * The messages of one bot session, oldest first: Get Messages of a Chat with {@code botSessionId}, which answers
-     * a session's messages at once (no paging).
+     * The messages of one bot session, oldest first: Get Messages of a Chat with {@code botSessionId}, page by page
+     * ({@code texter.paging().getBotSessionMessages}, which walks newest first).
      *
      * @param chat the chat
      * @param botSessionId the session
      * @return the messages
      */
     public List<Message> sessionMessages(Chat chat, String botSessionId) {
-        List<Message> messages = texter.messages().getChatMessages(chat.getId(),
-                new MessagesApi.GetChatMessagesQueryParams().botSessionId(botSessionId)).getMessages();
-        return messages == null ? List.of() : messages;
+        List<Message> messages = new ArrayList<>();
+        texter.paging().getBotSessionMessages(chat.getId(), botSessionId).forEach(messages::add);
+        Collections.reverse(messages);
+        return messages;
     }
 
     /**
      * The chat's last {@link #HISTORY_LIMIT} messages counted by bot session (session IDs shortened), newest session
-     * first; read page by page with {@code texter.paging().chatMessages(chatId)}.
+     * first; read page by page with {@code texter.paging().getChatMessages(chatId)}.
      *
      * @param chat the chat
      * @return message counts by session; messages outside sessions under {@link #NO_SESSION}
      */
     public Map<String, Long> historyBySession(Chat chat) {
-        return texter.paging().chatMessages(chat.getId()).stream().limit(HISTORY_LIMIT)
+        return texter.paging().getChatMessages(chat.getId()).stream().limit(HISTORY_LIMIT)
                 .collect(Collectors.groupingBy(m -> m.getBotSessionId() == null ? NO_SESSION
                         : shortId(m.getBotSessionId()), LinkedHashMap::new, Collectors.counting()));
     }

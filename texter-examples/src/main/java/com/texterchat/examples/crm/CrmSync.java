@@ -184,7 +184,7 @@ public final class CrmSync {
      * @return the label, or empty
      */
     public Optional<Label> findLabel(String name) {
-        return texter.paging().labels().stream().filter(l -> name.equalsIgnoreCase(l.getName())).findFirst();
+        return texter.paging().listLabels().stream().filter(l -> name.equalsIgnoreCase(l.getName())).findFirst();
     }
 
     /**

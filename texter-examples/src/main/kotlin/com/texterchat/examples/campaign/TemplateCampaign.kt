@@ -63,7 +63,7 @@ class TemplateCampaign(private val texter: Texter, val accountId: String) {
 
     /** Up to [limit] numbers that unsubscribed from templates on [accountId] (List Unsubscribed Users, all pages). */
     fun unsubscribed(limit: Int): List<String> =
-        texter.paging().unsubscribedUsers(accountId).asSequence().take(limit).map { it.phone }.toList()
+        texter.paging().listUnsubscribedUsersByAccount(accountId).asSequence().take(limit).map { it.phone }.toList()
 
     /** Sends the template to each recipient in turn ([sendTo]); never sends to one twice. */
     fun send(recipients: List<String>): CampaignReport {

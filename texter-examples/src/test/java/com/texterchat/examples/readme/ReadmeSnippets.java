@@ -104,7 +104,7 @@ final class ReadmeSnippets {
             crm.update(chat.getChannelInfo().getId(), chat.getCrmData());   // channelInfo.id: the phone
         }
         // a chat's history, newest first (paged with beforeTime/beforeId)
-        List<Message> latest = texter.paging().chatMessages(chatId).stream().limit(50).toList();
+        List<Message> latest = texter.paging().getChatMessages(chatId).stream().limit(50).toList();
         // readme:end
         return latest;
     }
