@@ -8,9 +8,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/private-m2.sh
 
 STAGING="$PWD/target/staging"
-rm -rf "$STAGING"
-./mvnw -B -Prelease -DskipTests "-Dmaven.repo.local=$PRIVATE_M2" \
-  "-DaltDeploymentRepository=local::file:$STAGING" "$@" deploy
+# TEXTER_STAGING_CHECK_ONLY=1: check an existing staging directory without building (to test the check itself)
+if [[ -z "${TEXTER_STAGING_CHECK_ONLY:-}" ]]; then
+  rm -rf "$STAGING"
+  ./mvnw -B -Prelease -DskipTests "-Dmaven.repo.local=$PRIVATE_M2" \
+    "-DaltDeploymentRepository=local::file:$STAGING" "$@" deploy
+fi
 
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 GROUP_DIR="$STAGING/com/texterchat"
@@ -18,19 +21,22 @@ fail=0
 check() { # artifactId suffix...: every file <artifactId>-<version><suffix> must be in the staging directory
   local artifact=$1; shift
   local dir="$GROUP_DIR/$artifact/$VERSION"
+  # a SNAPSHOT deployment carries a timestamp and build number instead of -SNAPSHOT
+  local version_re="${VERSION%-SNAPSHOT}"
+  [[ "$VERSION" == *-SNAPSHOT ]] && version_re="${version_re}-[0-9]{8}\.[0-9]{6}-[0-9]+"
   for suffix in "$@"; do
-    local found
-    # SNAPSHOT deployments carry a timestamp instead of -SNAPSHOT
-    found=$(find "$dir" -maxdepth 1 -name "$artifact-${VERSION%-SNAPSHOT}*$suffix" 2>/dev/null | head -1)
+    local found="" name
+    for file in "$dir"/*; do
+      name=$(basename "$file")
+      if [[ "$name" =~ ^${artifact}-${version_re}${suffix}$ ]]; then found=$name; fi
+    done
     if [[ -z "$found" ]]; then
       echo "MISSING: $artifact $suffix" >&2
       fail=1
     else
-      echo "ok      $(basename "$found")"
-    fi
-    if [[ -n "${MAVEN_GPG_KEY:-}" ]]; then
-      if [[ -z "$(find "$dir" -maxdepth 1 -name "$artifact-${VERSION%-SNAPSHOT}*$suffix.asc" | head -1)" ]]; then
-        echo "MISSING: $artifact $suffix.asc" >&2
+      echo "ok      $found"
+      if [[ -n "${MAVEN_GPG_KEY:-}" && ! -f "$dir/$found.asc" ]]; then
+        echo "MISSING: $found.asc" >&2
         fail=1
       fi
     fi
