@@ -12,7 +12,7 @@ STAGING="$PWD/target/staging"
 if [[ -z "${TEXTER_STAGING_CHECK_ONLY:-}" ]]; then
   rm -rf "$STAGING"
   ./mvnw -B -Prelease -DskipTests "-Dmaven.repo.local=$PRIVATE_M2" \
-    "-DaltDeploymentRepository=local::file:$STAGING" "$@" deploy
+    "-DaltDeploymentRepository=staging::file:$STAGING" "$@" deploy
 fi
 
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)

@@ -9,7 +9,7 @@ OUT="${TMPDIR:-/tmp}/texter-reproducible"   # outside target/: clean would delet
 rm -rf "$OUT"
 mkdir -p "$OUT"
 build() {
-  ./mvnw -B -q -Prelease -DskipTests -pl "$MODULES" -am "$@" clean package
+  ./mvnw -B -q -Prelease -DskipTests -pl "$MODULES" -am "$@" clean package >&2   # build output is not part of the sums
   find texter-*/target -maxdepth 1 -name '*.jar' -print0 | sort -z | xargs -0 sha256sum
 }
 build "$@" > "$OUT/first.sha256"
