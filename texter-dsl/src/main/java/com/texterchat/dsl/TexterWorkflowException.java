@@ -4,7 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A multi-step flow of {@link Texter} stopped because one of its calls failed. It tells which step failed, on
+ * A multi-step flow of {@link com.texterchat.Texter} stopped because one of its calls failed. It tells which step failed, on
  * which template or scenario and language, and which steps had already completed (those are not undone or
  * repeated), and keeps the original failure as its {@linkplain #getCause() cause}.
  */
@@ -12,7 +12,7 @@ public final class TexterWorkflowException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The steps of {@link Texter}'s flows. */
+    /** The steps of {@link com.texterchat.Texter}'s flows. */
     public enum Step {
         /** Create New Template. */
         CREATE_TEMPLATE,

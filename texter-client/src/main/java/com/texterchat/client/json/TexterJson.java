@@ -34,7 +34,11 @@ public final class TexterJson {
     private TexterJson() {
     }
 
-    /** A new, independently configurable mapper with the SDK's settings. */
+    /**
+     * A new, independently configurable mapper with the SDK's settings.
+     *
+     * @return a mapper of its own, configured as the client's
+     */
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -60,6 +64,8 @@ public final class TexterJson {
 
     /**
      * The shared mapper. It is thread-safe; do not reconfigure it (use {@link #newMapper()} for a variant).
+     *
+     * @return the mapper the SDK itself uses
      */
     public static ObjectMapper mapper() {
         return SHARED;
