@@ -55,7 +55,7 @@ class TexterMockExtensionTest {
             SEEN.add(texter);
             SEEN.add(texter.verify().all().size());
             SEEN.add(client.baseUrl().toString());
-            texter.stubs().answer("getLabel", "{\"id\":\"changed\"}");
+            texter.stubs().answer("getLabel", "{\"id\":\"changed\",\"name\":\"Changed\"}");
             client.labels().getLabel("VIP");
         }
 
