@@ -14,6 +14,7 @@ import com.texterchat.client.TexterClient;
 import com.texterchat.testkit.internal.Phones;
 import com.texterchat.testkit.internal.SamePhoneMatcher;
 import com.texterchat.testkit.internal.SpecOperation;
+import com.texterchat.testkit.internal.SpecValidator;
 import com.texterchat.testkit.internal.StubFactory;
 import com.texterchat.testkit.internal.TexterSpec;
 import java.time.Duration;
@@ -46,6 +47,12 @@ import org.jspecify.annotations.Nullable;
  *       examples come from the {@code openapi.json} inside {@code texter-api-generated}, so they follow the
  *       spec whenever the client is regenerated.</li>
  *   <li>Requests without {@code Authorization: Bearer <token>} get 401, like Texter; any token is accepted.</li>
+ *   <li>Every request to the API is checked against the spec first (parameters with their literal names, content
+ *       type, body schema): one Texter would refuse is answered 400 with Texter's JSON error body
+ *       ({@code success: false} and what was wrong), an unknown path or method 404, and each finding is listed by
+ *       {@link TexterRequests#specViolations()}; {@code @TexterTest} fails the test over them unless it
+ *       {@linkplain #allowSpecViolations(String) allows them}. Answers stubbed through {@link #stubs()} are checked
+ *       against the operation's response schema the same way; raw WireMock stubs are not checked.</li>
  *   <li>{@link #stubs()} changes answers in Texter's terms, {@link #fault(String)} injects failures,
  *       {@link #verify()} returns what was sent as the generated request models, and {@link #wireMock()}
  *       gives raw WireMock access for anything else.</li>
@@ -88,13 +95,16 @@ public final class TexterMockServer implements AutoCloseable {
     private final TexterStubs stubs;
     private final TexterRequests requests;
     private final List<Duration> retryWaits = new CopyOnWriteArrayList<>();
+    private final SpecViolationLog violations;
     private volatile @Nullable TexterClient client;
     private final int port;
     private final String defaultCountry;
     private volatile boolean closed;
 
-    private TexterMockServer(TexterSpec spec, WireMockServer wireMock, String defaultCountry) {
+    private TexterMockServer(TexterSpec spec, WireMockServer wireMock, SpecViolationLog violations,
+            String defaultCountry) {
         this.spec = spec;
+        this.violations = violations;
         this.wireMock = wireMock;
         this.defaultCountry = defaultCountry;
         this.port = wireMock.port();
@@ -121,11 +131,12 @@ public final class TexterMockServer implements AutoCloseable {
     private static TexterMockServer start(String defaultCountry) {
         // The spec is read and the default stubs are built (once per JVM) while WireMock starts.
         StubFactory.loadInBackground();
-        WireMockServer wireMock = new WireMockServer(options());
+        SpecViolationLog violations = new SpecViolationLog();
+        WireMockServer wireMock = new WireMockServer(options().extensions(new SpecCheckFilter(violations)));
         wireMock.start();
         try {
             List<StubMapping> defaults = StubFactory.defaultStubs();
-            TexterMockServer server = new TexterMockServer(TexterSpec.get(), wireMock, defaultCountry);
+            TexterMockServer server = new TexterMockServer(TexterSpec.get(), wireMock, violations, defaultCountry);
             server.installPristineStubs(defaults);
             return server;
         } catch (RuntimeException | Error e) {
@@ -236,6 +247,32 @@ public final class TexterMockServer implements AutoCloseable {
         return new TexterFault(this, spec.operation(operationId), 0);
     }
 
+    /**
+     * Lets requests of one operation break the spec until the next {@link #reset()}, e.g. in a test that checks
+     * how the code under test handles Texter's 400: they are still answered 400 and listed by
+     * {@link TexterRequests#specViolations()}, but {@link TexterRequests#noSpecViolations()} and
+     * {@code @TexterTest} no longer fail on them. Answers stubbed for the operation that do not fit its response
+     * schema are allowed too.
+     *
+     * @param operationId the operationId; unknown IDs are rejected with the list of known ones
+     * @return this server
+     */
+    public TexterMockServer allowSpecViolations(String operationId) {
+        violations.allow(spec.operation(operationId).id());
+        return this;
+    }
+
+    /**
+     * Lets every request and stubbed answer break the spec until the next {@link #reset()} (unknown paths
+     * included); see {@link #allowSpecViolations(String)}.
+     *
+     * @return this server
+     */
+    public TexterMockServer allowSpecViolations() {
+        violations.allowAll();
+        return this;
+    }
+
     /** The operationIds the server answers, in spec order. */
     public Set<String> operationIds() {
         return spec.operations().keySet();
@@ -270,6 +307,7 @@ public final class TexterMockServer implements AutoCloseable {
         currentDefaults.putAll(defaultStubs);
         faultSteps.clear();
         retryWaits.clear();
+        violations.clear();
         stubs.forget();
     }
 
@@ -289,6 +327,20 @@ public final class TexterMockServer implements AutoCloseable {
 
     TexterSpec spec() {
         return spec;
+    }
+
+    SpecViolationLog violations() {
+        return violations;
+    }
+
+    /** Checks an answer stubbed through the helpers against the operation's response schema, and records misfits. */
+    void checkStub(SpecOperation operation, @Nullable String body) {
+        List<SpecViolation> found = new java.util.ArrayList<>();
+        for (SpecValidator.Violation v : SpecValidator.get().checkResponse(operation, body == null ? "" : body)) {
+            found.add(new SpecViolation(SpecViolation.Source.STUB, operation.id(), operation.method(),
+                    spec.basePath() + operation.pathTemplate(), v.in(), v.pointer(), v.rule(), v.value(), 0));
+        }
+        violations.record(found);
     }
 
     SpecOperation operation(String operationId) {
@@ -330,7 +382,7 @@ public final class TexterMockServer implements AutoCloseable {
         currentDefaults.putAll(defaultStubs);
     }
 
-    private static Options options() {
+    private static WireMockConfiguration options() {
         return WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()

@@ -153,10 +153,42 @@ public final class TexterRequests {
 
     /**
      * Requests that matched no Texter operation (a wrong path or method), oldest first. Texter would not
-     * have understood them; WireMock answered 404 (or 401 without a token).
+     * have understood them; the server answered 404 with Texter's JSON error body (or 401 without a token), and
+     * lists each as a {@linkplain #specViolations() spec violation}.
      */
     public List<ReceivedRequest> unmatched() {
         return filter(r -> r.operationId().isEmpty());
+    }
+
+    /**
+     * Every way the requests received, and the answers stubbed through {@link TexterStubs}, broke
+     * {@code openapi.json} since the last reset, oldest first, allowed ones included. A request that broke it was
+     * answered as Texter would (400, or 404 for an unknown path or method) and may appear several times, once per
+     * rule broken.
+     */
+    public List<SpecViolation> specViolations() {
+        return server.violations().all();
+    }
+
+    /**
+     * Asserts that nothing broke {@code openapi.json} since the last reset, apart from what the test
+     * {@linkplain TexterMockServer#allowSpecViolations(String) allowed}. {@code @TexterTest} calls it after each
+     * test.
+     *
+     * @throws AssertionError listing each violation: operation, method and path, where (parameter or JSON
+     *                        pointer), the rule and the value
+     */
+    public void noSpecViolations() {
+        List<SpecViolation> unexpected = server.violations().unexpected();
+        if (!unexpected.isEmpty()) {
+            StringBuilder message = new StringBuilder("Texter would refuse ").append(unexpected.size() == 1
+                    ? "this request or stubbed answer" : "these requests or stubbed answers")
+                    .append(" (openapi.json; allow them with allowSpecViolations(operationId)):\n");
+            for (int i = 0; i < unexpected.size(); i++) {
+                message.append("  ").append(i + 1).append(". ").append(unexpected.get(i)).append('\n');
+            }
+            throw new AssertionError(message.toString().stripTrailing());
+        }
     }
 
     private Selection<SendTemplateRequest> templatesTo(String phone) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.texterchat.model.Chat;
 import com.texterchat.model.ChatSearchResult;
 import com.texterchat.model.Label;
@@ -42,6 +43,11 @@ import java.util.regex.Pattern;
  * Texter accepts for the same contact, given the server's {@linkplain TexterMockServer#defaultCountry() default
  * country}. With {@code IL}, {@code 0521234567}, {@code 972521234567}, {@code +972521234567} and
  * {@code +972 52-123-4567} are one number; {@code +447700900123} is another.
+ *
+ * <p>Every answer set here is checked against the operation's response schema in {@code openapi.json}: one
+ * Texter could never send (a missing required field, a wrong type) is listed by
+ * {@link TexterRequests#specViolations()} and fails a {@code @TexterTest} test, unless the test
+ * {@linkplain TexterMockServer#allowSpecViolations(String) allows it}. Raw WireMock stubs are not checked.
  *
  * <p>For anything else, {@link #route(String)} gives a WireMock request pattern for an operation to finish
  * and register with {@code server.wireMock().stubFor(...)}.
@@ -206,12 +212,14 @@ public final class TexterStubs {
      */
     public List<Label> labels(Label... labels) {
         List<Label> list = List.copyOf(Arrays.asList(labels));
-        answer("listLabels", new LabelList().labels(list).total(list.size()));
-        SpecOperation get = server.operation("getLabel");
         for (Label label : list) {
             if (label.getId() == null) {
                 throw new IllegalArgumentException("label.id is required: Get Label Data answers a label by it");
             }
+        }
+        answer("listLabels", new LabelList().labels(list).total(list.size()));
+        SpecOperation get = server.operation("getLabel");
+        for (Label label : list) {
             helper(get, StubFactory.route(get).andMatching(StubFactory.pathParameter(get, "labelId", label.getId())),
                     StubFactory.success(get, Json.write(label)));
         }
@@ -274,15 +282,19 @@ public final class TexterStubs {
     }
 
     private void helper(SpecOperation operation, MappingBuilder request, ResponseDefinitionBuilder response) {
-        server.wireMock().addStubMapping(request.atPriority(StubFactory.HELPER_PRIORITY)
+        StubMapping stub = request.atPriority(StubFactory.HELPER_PRIORITY)
                 .withMetadata(StubFactory.metadata(operation.id(), "helper"))
-                .willReturn(response).build());
+                .willReturn(response).build();
+        server.checkStub(operation, stub.getResponse().getBody());
+        server.wireMock().addStubMapping(stub);
     }
 
     private void replaceDefault(SpecOperation operation, ResponseDefinitionBuilder response) {
-        server.replaceDefault(operation, StubFactory.route(operation).atPriority(StubFactory.DEFAULT_PRIORITY)
+        StubMapping stub = StubFactory.route(operation).atPriority(StubFactory.DEFAULT_PRIORITY)
                 .withMetadata(StubFactory.metadata(operation.id(), "default"))
-                .willReturn(response).build());
+                .willReturn(response).build();
+        server.checkStub(operation, stub.getResponse().getBody());
+        server.replaceDefault(operation, stub);
     }
 
     private ObjectNode exampleChat() {

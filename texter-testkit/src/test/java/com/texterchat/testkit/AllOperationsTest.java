@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.texterchat.client.TexterClient;
 import com.texterchat.client.error.TexterException;
+import com.texterchat.client.error.TexterHttpException;
 import feign.FeignIgnore;
 import feign.Param;
 import feign.RequestLine;
@@ -89,6 +90,9 @@ class AllOperationsTest {
     @Test
     void everyOperationAcceptsNullForEveryOptionalArgument(TexterMockServer server, TexterClient client)
             throws ReflectiveOperationException {
+        // Required bodies are empty models and path values samples here, which Texter refuses: this test is
+        // about the client's handling of nulls, so the spec check answers 400 and the violations are allowed.
+        server.allowSpecViolations();
         Map<String, SpecOp> spec = specOperations();
         assertThat(spec).hasSize(49);
         Map<Class<?>, Method> apis = apiAccessors();
@@ -179,8 +183,14 @@ class AllOperationsTest {
         assertThat(optionalBodiesLeftOut).containsExactlyInAnyOrder("resolveChat", "generatePublicMediaUrl",
                 "createScenarioDraft", "createScenarioRevision", "activateSubscription", "inactivateSubscription",
                 "deleteScenarioRevision");
-        // The test kit answers every operation from its example: nothing should even fail with a TexterException.
-        assertThat(calls).filteredOn(call -> call.failure() != null).extracting(Call::label).isEmpty();
+        // The test kit answers every operation from its example; the only failures are the 400s of the spec check
+        // for the requests that broke openapi.json.
+        Set<String> refused = new TreeSet<>();
+        server.verify().specViolations().forEach(v -> refused.add(v.operationId().orElseThrow()));
+        assertThat(calls).filteredOn(call -> call.failure() != null)
+                .allSatisfy(call -> assertThat(call.failure()).isInstanceOfSatisfying(TexterHttpException.class,
+                        e -> assertThat(e.status()).isEqualTo(400)))
+                .extracting(Call::operationId).allSatisfy(id -> assertThat(refused).contains(id));
         // Both overloads of each operation with query parameters were called.
         long withQuery = spec.values().stream().filter(op -> !op.queryRequired().isEmpty()).count();
         assertThat(calls).hasSize((int) (spec.size() + withQuery));

@@ -67,8 +67,8 @@ class DefaultStubsTest {
         assertThat(texter.operationIds()).containsExactlyInAnyOrderElementsOf(operations.stream().map(Operation::id).toList());
 
         for (Operation op : operations) {
-            String path = op.path().replaceAll("\\{([^}]+)}", "sample-$1");
-            String body = op.method().equals("GET") || op.method().equals("DELETE") ? null : "{}";
+            String path = SpecRequests.path(op.id());
+            String body = SpecRequests.bodies(op.id()).stream().findFirst().orElse(null);
             HttpResponse<String> response = RawHttp.send(op.method(), texter.apiBaseUrl() + path, body);
 
             assertThat(response.statusCode()).as("status of %s", op.id()).isEqualTo(op.status());
@@ -89,6 +89,7 @@ class DefaultStubsTest {
 
     @Test
     void literalRoutesWinOverParameterisedSiblings(TexterMockServer texter) {
+        texter.allowSpecViolations(); // the empty bodies are refused with 400; only the routing matters here
         RawHttp.send("POST", texter.apiBaseUrl() + "/whatsapp/templates/send", "{}");
         RawHttp.send("POST", texter.apiBaseUrl() + "/whatsapp/templates/unsubscribe", "{}");
         RawHttp.send("POST", texter.apiBaseUrl() + "/whatsapp/templates/972509876543", "{}");
@@ -122,6 +123,7 @@ class DefaultStubsTest {
 
     @Test
     void requestsWithoutABearerTokenAreRefusedWith401(TexterMockServer texter) {
+        texter.allowSpecViolations();
         HttpResponse<String> none = RawHttp.send("GET", texter.apiBaseUrl() + "/labels", null, null);
         HttpResponse<String> basic = RawHttp.send("GET", texter.apiBaseUrl() + "/labels", null, "Basic dXNlcjpwdw==");
         HttpResponse<String> empty = RawHttp.send("GET", texter.apiBaseUrl() + "/labels", null, "Bearer ");
@@ -130,14 +132,28 @@ class DefaultStubsTest {
         assertThat(List.of(none.statusCode(), basic.statusCode(), empty.statusCode())).containsOnly(401);
         assertThat(none.body()).contains("\"success\":false").contains("Bearer");
         assertThat(anyToken.statusCode()).isEqualTo(200);
+        assertThat(texter.verify().specViolations()).hasSize(3).allSatisfy(v -> {
+            assertThat(v.in()).isEqualTo("header");
+            assertThat(v.pointer()).isEqualTo("Authorization");
+            assertThat(v.status()).isEqualTo(401);
+            assertThat(v.toString()).doesNotContain("dXNlcjpwdw");
+        });
     }
 
     @Test
-    void aPathThatIsNoTexterOperationGets404AndIsReportedAsUnmatched(TexterMockServer texter) {
+    void aPathThatIsNoTexterOperationGets404AndIsReportedAsUnmatched(TexterMockServer texter) throws Exception {
+        texter.allowSpecViolations();
         HttpResponse<String> response = RawHttp.send("GET", texter.apiBaseUrl() + "/chatz/search", null);
-        RawHttp.send("PUT", texter.apiBaseUrl() + "/labels", "{}");
+        HttpResponse<String> wrongMethod = RawHttp.send("PUT", texter.apiBaseUrl() + "/labels", "{}");
 
         assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(wrongMethod.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).path("success").asBoolean(true)).isFalse();
+        assertThat(JSON.readTree(wrongMethod.body()).path("error").asText()).contains("PUT /server/api/v2/labels");
+        assertThat(texter.verify().specViolations()).extracting(SpecViolation::in, SpecViolation::path,
+                        SpecViolation::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("route", "/server/api/v2/chatz/search", 404),
+                        org.assertj.core.groups.Tuple.tuple("route", "/server/api/v2/labels", 404));
         assertThat(texter.verify().unmatched()).extracting(ReceivedRequest::url)
                 .containsExactly("/server/api/v2/chatz/search", "/server/api/v2/labels");
     }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class TexterFaultTest {
 
     private static HttpResponse<String> send(TexterMockServer texter) {
-        return RawHttp.send("POST", texter.apiBaseUrl() + "/whatsapp/templates/send", "{\"to\":\"972521234567\"}");
+        return RawHttp.send("POST", texter.apiBaseUrl() + "/whatsapp/templates/send",
+                "{\"templateName\":\"order_ready\",\"to\":\"972521234567\"}");
     }
 
     private static List<Integer> statusesOfNextSends(TexterMockServer texter, int count) {
@@ -198,7 +199,7 @@ class TexterFaultTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThatThrownBy(() -> new ObjectMapper().readTree(response.body())).isInstanceOf(JsonProcessingException.class);
-        assertThatThrownBy(() -> client.templates().sendTemplateMessage(new SendTemplateRequest().templateName("x").to("1")))
+        assertThatThrownBy(() -> client.templates().sendTemplateMessage(new SendTemplateRequest().templateName("x").to("972521234567")))
                 .isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> new ObjectMapper().readTree(
                 RawHttp.send("DELETE", texter.apiBaseUrl() + "/labels/VIP", null).body()))

@@ -191,7 +191,7 @@ class TexterStubsTest {
         assertThat(listed.get(0).getProviderTemplate().getLocalizations()).isNotEmpty();
         assertThat(listed).isEqualTo(named);
 
-        texter.stubs().templates(new Template().name("only_one"));
+        texter.stubs().templates(new Template().id("64f0c1a2b3c4d5e6f7a8b9c0").name("only_one"));
         assertThat(client.templates().listTemplates(null, null, null, null)).extracting(Template::getName)
                 .containsExactly("only_one");
     }
@@ -220,7 +220,7 @@ class TexterStubsTest {
 
         texter.stubs().answerWithExample("sendTemplateMessage", "unsubscribed");
 
-        assertThatThrownBy(() -> client.templates().sendTemplateMessage(new SendTemplateRequest().templateName("x").to("1")))
+        assertThatThrownBy(() -> client.templates().sendTemplateMessage(new SendTemplateRequest().templateName("x").to("972521234567")))
                 .isInstanceOf(TexterOperationFailedException.class);
         assertThatThrownBy(() -> texter.stubs().answerWithExample("sendTemplateMessage", "blocked"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'blocked'")

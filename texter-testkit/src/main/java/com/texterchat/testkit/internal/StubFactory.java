@@ -157,6 +157,8 @@ public final class StubFactory {
                     Thread loader = new Thread(() -> {
                         try {
                             future.complete(new Prototypes());
+                            // then the request validator, so that it is ready by the first request
+                            SpecValidator.loadInBackground();
                         } catch (Throwable t) {
                             future.completeExceptionally(t);
                         }

@@ -36,9 +36,11 @@ public final class TexterSpec {
     private final String basePath;
     private final Map<String, SpecOperation> operations;
     private final Map<String, SpecWebhookEvent> webhookEvents;
+    private final JsonNode document;
 
     private TexterSpec(String basePath, Map<String, SpecOperation> operations,
-            Map<String, SpecWebhookEvent> webhookEvents) {
+            Map<String, SpecWebhookEvent> webhookEvents, JsonNode document) {
+        this.document = document;
         this.basePath = basePath;
         this.operations = Collections.unmodifiableMap(operations);
         this.webhookEvents = Collections.unmodifiableMap(webhookEvents);
@@ -87,7 +89,7 @@ public final class TexterSpec {
             events.put(name, new SpecWebhookEvent(name, ref.substring(ref.lastIndexOf('/') + 1),
                     mapper.writeValueAsString(example), keys));
         }
-        return new TexterSpec(basePath, operations, events);
+        return new TexterSpec(basePath, operations, events, root);
     }
 
     /** The path every operation is relative to, from the first server URL, e.g. {@code /server/api/v2}. */
@@ -119,6 +121,11 @@ public final class TexterSpec {
             }
         }
         return null;
+    }
+
+    /** The whole spec document as parsed; shared, so callers must not change it. */
+    public JsonNode document() {
+        return document;
     }
 
     /** Every webhook event of {@code x-texter-webhook-events}, by eventName, in spec order. */

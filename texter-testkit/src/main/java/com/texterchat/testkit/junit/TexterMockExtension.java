@@ -4,6 +4,7 @@ import com.texterchat.Texter;
 import com.texterchat.client.TexterClient;
 import com.texterchat.testkit.TexterMockServer;
 import com.texterchat.testkit.internal.StubFactory;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * JUnit 5 extension that gives a test class a {@link TexterMockServer}.
@@ -27,6 +29,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>Parameters of type {@link TexterMockServer}, {@link Texter} (the SDK's entry object) and
  *       {@link TexterClient} (both already pointed at the server, see {@link TexterMockServer#texter()}) are
  *       injected into test methods, lifecycle methods and constructors.</li>
+ *   <li>After each test, the test fails when the server received a request Texter would refuse, or a helper stubbed
+ *       an answer Texter could never send ({@link com.texterchat.testkit.TexterRequests#noSpecViolations()}), with a
+ *       message listing each. A test allows them with {@link TexterMockServer#allowSpecViolations(String)}; a
+ *       class turns the check off with {@code @TexterTest(failOnSpecViolations = false)} or
+ *       {@link #failOnSpecViolations(boolean) failOnSpecViolations(false)}.</li>
  * </ul>
  *
  * <p>Use it with {@link TexterTest @TexterTest} (or {@code @ExtendWith(TexterMockExtension.class)}), or
@@ -61,6 +68,7 @@ public final class TexterMockExtension
 
     private final @Nullable String defaultCountry;
     private volatile @Nullable TexterMockServer server;
+    private volatile @Nullable Boolean failOnSpecViolations;
 
     /** An extension; JUnit creates it for {@code @TexterTest}, or you do in a {@code @RegisterExtension} field. */
     public TexterMockExtension() {
@@ -83,7 +91,21 @@ public final class TexterMockExtension
      */
     public TexterMockExtension defaultCountry(String country) {
         TexterMockServer.builder().defaultCountry(country); // validates now, not when the class starts
-        return new TexterMockExtension(country);
+        TexterMockExtension copy = new TexterMockExtension(country);
+        copy.failOnSpecViolations = failOnSpecViolations;
+        return copy;
+    }
+
+    /**
+     * Whether a test fails after it ran when the server saw spec violations (default true, or what the class's
+     * {@code @TexterTest(failOnSpecViolations = ...)} says); set here it wins over the annotation.
+     *
+     * @param fail false to let a test pass whatever the server saw
+     * @return this extension
+     */
+    public TexterMockExtension failOnSpecViolations(boolean fail) {
+        this.failOnSpecViolations = fail;
+        return this;
     }
 
     /**
@@ -133,9 +155,30 @@ public final class TexterMockExtension
     @Override
     public void afterEach(ExtensionContext context) {
         Semaphore turn = context.getStore(NAMESPACE).remove(TURN, Semaphore.class);
-        if (turn != null) {
+        if (turn == null) {
+            return;
+        }
+        try {
+            if (failsOnSpecViolations(context)) {
+                serverFor(context).verify().noSpecViolations();
+            }
+        } finally {
             turn.release();
         }
+    }
+
+    private boolean failsOnSpecViolations(ExtensionContext context) {
+        Boolean set = failOnSpecViolations;
+        if (set != null) {
+            return set;
+        }
+        for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+            Optional<TexterTest> annotation = AnnotationSupport.findAnnotation(type, TexterTest.class);
+            if (annotation.isPresent()) {
+                return annotation.get().failOnSpecViolations();
+            }
+        }
+        return true;
     }
 
     @Override

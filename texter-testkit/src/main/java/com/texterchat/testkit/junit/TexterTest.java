@@ -24,6 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
+ * <p>After each test, the test fails when the server saw a request Texter would refuse (or an answer stubbed
+ * through the helpers that Texter could never send), with a message listing each violation; see
+ * {@link #failOnSpecViolations()}.
+ *
  * <p>Shorthand for {@code @ExtendWith(TexterMockExtension.class)}; see {@link TexterMockExtension} for the
  * {@code @RegisterExtension} form.
  *
@@ -44,4 +48,11 @@ public @interface TexterTest {
      * Anything else than a country code fails the class with an {@link IllegalArgumentException}.
      */
     String defaultCountry() default com.texterchat.testkit.TexterMockServer.DEFAULT_COUNTRY;
+
+    /**
+     * Whether each test fails after it ran when the server received a request that breaks {@code openapi.json}
+     * (Texter would refuse it), or a helper stubbed an answer that does not fit it. On by default; a single test
+     * allows expected violations with {@code TexterMockServer.allowSpecViolations(operationId)} instead.
+     */
+    boolean failOnSpecViolations() default true;
 }

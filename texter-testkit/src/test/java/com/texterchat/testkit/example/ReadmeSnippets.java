@@ -4,12 +4,19 @@ import com.texterchat.model.ChatLabelsUpdatedEventData;
 import com.texterchat.model.MessageStatus;
 import com.texterchat.model.MessageStatusChangedEventData;
 import com.texterchat.model.NewIncomingMessageEventData;
+import com.texterchat.Texter;
+import com.texterchat.client.error.TexterHttpException;
+import com.texterchat.model.CreateLabelRequest;
+import com.texterchat.testkit.SpecViolation;
 import com.texterchat.testkit.TexterMockServer;
 import com.texterchat.testkit.webhook.WebhookPayload;
 import com.texterchat.testkit.webhook.WebhookPayloads;
 import com.texterchat.testkit.webhook.WebhookSender;
 import java.time.Duration;
 import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The Java snippets of texter-testkit/README.md that are not whole classes, verbatim between the markers;
@@ -30,6 +37,18 @@ final class ReadmeSnippets {
         server.fault("listTemplates").latency(Duration.ofSeconds(3));                    // the usual answer, late
         server.fault("getChatMessages").malformedBody();                                 // 200 with broken JSON
         // readme:end
+    }
+
+    /** "Checked against openapi.json": a test that rehearses Texter's 400 on purpose; returns what the client saw. */
+    static TexterHttpException rehearseABadRequest(TexterMockServer server, Texter texter) {
+        // readme:start testkit-spec-violations
+        server.allowSpecViolations("createLabel");      // this test sends a bad label on purpose
+        TexterHttpException refused = assertThrows(TexterHttpException.class,
+                () -> texter.labels().createLabel(new CreateLabelRequest().id("vip")));  // no name: 400
+        List<SpecViolation> found = server.verify().specViolations();         // body /name: type string, got null
+        // readme:end
+        assertEquals(1, found.size());
+        return refused;
     }
 
     /** "Webhooks": payloads, and one delivered to a receiver on {@code port}; returns the three payloads. */

@@ -7,6 +7,7 @@ import com.texterchat.Texter;
 import com.texterchat.api.ChatsApi;
 import com.texterchat.api.MessagesApi;
 import com.texterchat.client.RetryPolicy;
+import com.texterchat.client.error.TexterHttpException;
 import com.texterchat.client.error.TexterIoException;
 import com.texterchat.client.error.TexterNotFoundException;
 import com.texterchat.client.error.TexterServerException;
@@ -43,6 +44,16 @@ class ReadmeSnippetsTest {
         assertThat(noRetries.messages().sendMessage("chat-1", hi)).isNotNull();
         assertThatThrownBy(() -> noRetries.messages().getChatMessages("chat-1", new MessagesApi.GetChatMessagesQueryParams()))
                 .isInstanceOf(TexterUnexpectedResponseException.class);
+    }
+
+    @Test
+    void theSpecViolationsSnippetRehearsesA400WithoutFailingTheTest(TexterMockServer server, Texter texter) {
+        TexterHttpException refused = ReadmeSnippets.rehearseABadRequest(server, texter);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.getMessage()).contains("body /name: type string, got null");
+        assertThat(server.verify().specViolations()).singleElement().hasToString(
+                "createLabel (POST /server/api/v2/labels) answered 400: body /name: type string, got null");
     }
 
     @Test

@@ -55,7 +55,7 @@ class TexterMockExtensionTest {
             SEEN.add(texter);
             SEEN.add(texter.verify().all().size());
             SEEN.add(client.baseUrl().toString());
-            texter.stubs().answer("getLabel", "{\"id\":\"changed\"}");
+            texter.stubs().answer("getLabel", "{\"id\":\"changed\",\"name\":\"Changed\"}");
             client.labels().getLabel("VIP");
         }
 
@@ -198,6 +198,77 @@ class TexterMockExtensionTest {
                 .containsOnlyOnce("one", "two");
         assertThat(List.of(SEEN.get(0), SEEN.get(2))).containsOnly(1);
         assertThat(List.of(SEEN.get(1), SEEN.get(3))).doesNotHaveDuplicates();
+    }
+
+    @TexterTest
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class ViolatingSample {
+        @Test
+        @Order(1)
+        void sendsALabelWithoutAName(TexterMockServer texter) {
+            RawHttp.send("POST", texter.apiBaseUrl() + "/labels", "{\"id\":\"vip\",\"color\":\"#ffd700\"}");
+        }
+
+        @Test
+        @Order(2)
+        void allowsIt(TexterMockServer texter) {
+            texter.allowSpecViolations("createLabel");
+            RawHttp.send("POST", texter.apiBaseUrl() + "/labels", "{\"id\":\"vip\",\"color\":\"#ffd700\"}");
+        }
+
+        @Test
+        @Order(3)
+        void sendsAValidOne(TexterMockServer texter) {
+            RawHttp.send("POST", texter.apiBaseUrl() + "/labels", "{\"id\":\"vip\",\"name\":\"VIP\"}");
+        }
+    }
+
+    @TexterTest(failOnSpecViolations = false)
+    static class NotFailingSample {
+        @Test
+        void sendsALabelWithoutAName(TexterMockServer texter) {
+            RawHttp.send("POST", texter.apiBaseUrl() + "/labels", "{}");
+            SEEN.addAll(texter.verify().specViolations());
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void alsoOff(TexterMockServer texter) {
+                RawHttp.send("GET", texter.apiBaseUrl() + "/labels?limit=0", null);
+            }
+        }
+    }
+
+    static class RegisteredNotFailingSample {
+        @RegisterExtension
+        static final TexterMockExtension TEXTER = new TexterMockExtension().failOnSpecViolations(false);
+
+        @Test
+        void sendsAnUnknownPath() {
+            RawHttp.send("GET", TEXTER.server().apiBaseUrl() + "/nowhere", null);
+        }
+    }
+
+    @Test
+    void aTestFailsAfterItRanWhenTheServerSawASpecViolationUnlessItAllowedIt() {
+        Events events = run(ViolatingSample.class);
+
+        events.assertStatistics(stats -> stats.started(3).failed(1).succeeded(2));
+        Throwable failure = events.failed().stream().findFirst().orElseThrow().getRequiredPayload(
+                org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
+        assertThat(failure).isInstanceOf(AssertionError.class).hasMessage("Texter would refuse this request or stubbed"
+                + " answer (openapi.json; allow them with allowSpecViolations(operationId)):\n"
+                + "  1. createLabel (POST /server/api/v2/labels) answered 400: body /name: required, got (missing)");
+        assertThat(events.failed().stream().findFirst().orElseThrow().getTestDescriptor().getDisplayName())
+                .startsWith("sendsALabelWithoutAName");
+    }
+
+    @Test
+    void aClassTurnsTheCheckOffWithTheAnnotationOrTheExtensionsSetting() {
+        run(NotFailingSample.class).assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertThat(SEEN).hasSize(2);
+        run(RegisteredNotFailingSample.class).assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test
