@@ -66,7 +66,7 @@ public class TestkitStartBenchmark {
     public void loadWhatATestJvmHasAlready() throws IOException {
         try (CannedTexterServer canned = CannedTexterServer.start(Payloads.sendMessageAnswer(),
                 Payloads.searchChatsAnswer(1));
-             SdkCalls sdk = new SdkCalls(canned.apiBaseUrl(), "warm-up")) {
+             SdkCalls sdk = new SdkCalls(canned.apiBaseUrl(), "warm-up-token")) {
             sdk.searchChats(SearchChatsTestClass.PHONE, 30);
         }
         if ("junit".equals(via)) {

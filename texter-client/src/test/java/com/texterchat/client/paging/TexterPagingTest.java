@@ -38,6 +38,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Lazy paging over every paged list, against a server that really pages. */
@@ -321,6 +322,7 @@ class TexterPagingTest {
     // --- servers that do not move the cursor -------------------------------------------------------------------
 
     @Test
+    @Timeout(30) // without the guard these walks would not end
     void aServerIgnoringTheMessageCursorEndsTheWalkWithAnExceptionAfterOneRepeatedPage() {
         server.wireMock().stubFor(get(urlPathEqualTo(API + CHAT)).willReturn(okJson("{\"messages\":["
                 + message("m1", 1000) + "," + message("m2", 2000) + "," + message("m3", 3000) + "]}")));
@@ -336,6 +338,7 @@ class TexterPagingTest {
     }
 
     @Test
+    @Timeout(30) // without the guard these walks would not end
     void aServerIgnoringTheCursorOfABotSessionEndsTheWalkToo() {
         server.wireMock().stubFor(get(urlPathEqualTo(API + CHAT)).willReturn(okJson("{\"messages\":["
                 + message("b1", 1000) + "," + message("b2", 2000) + "]}")));
@@ -347,6 +350,7 @@ class TexterPagingTest {
     }
 
     @Test
+    @Timeout(30) // without the guard these walks would not end
     void aFullPageOfMessagesAlreadySeenCannotMoveTheCursorAndEndsTheWalk() {
         // the page below the cursor (5000, m3) is full but holds only m4, which was handed out already
         messagePage2(com.github.tomakehurst.wiremock.client.WireMock.matching("\\d+"),
@@ -366,6 +370,7 @@ class TexterPagingTest {
     }
 
     @Test
+    @Timeout(30) // without the guard these walks would not end
     void aServerIgnoringSkipEndsTheWalkWithAnExceptionAfterOneRepeatedPage() {
         server.wireMock().stubFor(get(urlPathEqualTo(API + "/labels")).willReturn(okJson("{\"total\":20000,"
                 + "\"labels\":[{\"id\":\"l0\"},{\"id\":\"l1\"}]}")));
@@ -377,6 +382,7 @@ class TexterPagingTest {
     }
 
     @Test
+    @Timeout(30) // without the guard these walks would not end
     void aServerIgnoringSkipOfAListWithoutTotalEndsTheWalkToo() {
         server.wireMock().stubFor(get(urlPathEqualTo(API + "/whatsapp/templates/unsubscribed"))
                 .willReturn(okJson("[{\"phone\":\"+972500000001\"},{\"phone\":\"+972500000002\"}]")));

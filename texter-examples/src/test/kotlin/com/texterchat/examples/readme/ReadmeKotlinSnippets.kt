@@ -1,9 +1,10 @@
-package com.texterchat.dsl.kotlin
+package com.texterchat.examples.readme
 
 import com.texterchat.Texter
 import com.texterchat.client.webhook.TexterWebhooks
 import com.texterchat.dsl.scenario.DraftOperation
 import com.texterchat.dsl.scenario.WebhookSubscriptions
+import com.texterchat.dsl.kotlin.*
 import com.texterchat.model.ChannelName
 import com.texterchat.model.ChatAssignedEventData
 import com.texterchat.model.ChatStatusName
@@ -16,7 +17,8 @@ import com.texterchat.model.TemplateUsage
 /**
  * The Kotlin snippets of the README, one region per builder family: the lines between `// readme:start <id>` and
  * `// readme:end` appear verbatim (modulo indentation) in README.md, and the build checks that they still do.
- * Each function takes what its snippet needs; [ReadmeKotlinSnippetsTest] runs them against a local server.
+ * Each function takes what its snippet needs; [ReadmeKotlinSnippetsTest] runs them against the test kit, which checks
+ * every request they make against the spec. (They live in texter-examples, not texter-dsl, for that reason.)
  */
 internal object ReadmeKotlinSnippets {
 
