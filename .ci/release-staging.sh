@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Deploys the release build (-Prelease) into a local staging directory and checks that every published module has
 # what Maven Central requires: pom, jar, sources and javadoc jars, and a .asc signature of each when MAVEN_GPG_KEY is
-# set. Usage: .ci/release-staging.sh [extra Maven arguments, e.g. -o]
+# set. Usage: .ci/release-staging.sh [extra Maven arguments] (not -o: Maven refuses to deploy offline, even to a file)
 # Writes only target/ directories, the staging directory and a private local repository (see private-m2.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
