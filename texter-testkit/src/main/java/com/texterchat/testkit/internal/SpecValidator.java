@@ -145,18 +145,9 @@ public final class SpecValidator {
             synchronized (SpecValidator.class) {
                 current = loading;
                 if (current == null) {
-                    CompletableFuture<SpecValidator> future = new CompletableFuture<>();
-                    Thread loader = new Thread(() -> {
-                        try {
-                            future.complete(new SpecValidator(TexterSpec.get()));
-                        } catch (Throwable t) {
-                            future.completeExceptionally(t);
-                        }
-                    }, "texter-testkit-validator-loader");
-                    loader.setDaemon(true);
-                    loader.start();
-                    loading = future;
-                    current = future;
+                    current = BackgroundLoad.start("texter-testkit-validator-loader",
+                            () -> new SpecValidator(TexterSpec.get()));
+                    loading = current;
                 }
             }
         }

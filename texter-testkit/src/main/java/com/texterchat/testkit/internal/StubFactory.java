@@ -153,20 +153,13 @@ public final class StubFactory {
             synchronized (StubFactory.class) {
                 current = loading;
                 if (current == null) {
-                    CompletableFuture<Prototypes> future = new CompletableFuture<>();
-                    Thread loader = new Thread(() -> {
-                        try {
-                            future.complete(new Prototypes());
-                            // then the request validator, so that it is ready by the first request
-                            SpecValidator.loadInBackground();
-                        } catch (Throwable t) {
-                            future.completeExceptionally(t);
-                        }
-                    }, "texter-testkit-spec-loader");
-                    loader.setDaemon(true);
-                    loader.start();
-                    loading = future;
-                    current = future;
+                    current = BackgroundLoad.start("texter-testkit-spec-loader", () -> {
+                        Prototypes prototypes = new Prototypes();
+                        // then the request validator, so that it is ready by the first request
+                        SpecValidator.loadInBackground();
+                        return prototypes;
+                    });
+                    loading = current;
                 }
             }
         }
