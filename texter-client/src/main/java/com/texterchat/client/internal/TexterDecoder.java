@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TexterDecoder implements Decoder {
 
-    private static final byte[] SUCCESS_KEY = "\"success\"".getBytes(StandardCharsets.US_ASCII);
+    private static final String SUCCESS_KEY = "\"success\"";
 
     private final ObjectMapper mapper;
     private final Redactor redactor;
@@ -44,8 +44,11 @@ public final class TexterDecoder implements Decoder {
     @Override
     public @Nullable Object decode(Response response, Type type) throws IOException {
         byte[] body = ResponseBodies.bytes(response);
-        rejectSuccessFalse(response, body);
-        return decodeBody(response, body, type);
+        // Decoded once for the two checks below: the JDK's decoding runs on intrinsics from the start, where a byte
+        // loop of ours over a 30-chat body ran interpreted for many seconds on a busy two-core machine.
+        @Nullable String text = Utf8.isUtf8Json(body) ? new String(body, StandardCharsets.UTF_8) : null;
+        rejectSuccessFalse(response, body, text);
+        return decodeBody(response, body, text, type);
     }
 
     /** The operation a response answers, for exception messages (worked out only when one is thrown). */
@@ -53,9 +56,9 @@ public final class TexterDecoder implements Decoder {
         return response.request() == null ? "unknown" : Operation.of(response.request()).id();
     }
 
-    private @Nullable Object decodeBody(Response response, byte[] body, Type type) {
+    private @Nullable Object decodeBody(Response response, byte[] body, @Nullable String decoded, Type type) {
         if (String.class.equals(type)) {
-            String text = new String(body, StandardCharsets.UTF_8);
+            String text = decoded != null ? decoded : new String(body, StandardCharsets.UTF_8);
             String trimmed = text.trim();
             if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
                 try {
@@ -72,7 +75,7 @@ public final class TexterDecoder implements Decoder {
             throw new TexterUnexpectedResponseException(operation, status, new String(body, StandardCharsets.UTF_8),
                     operation + ": HTTP " + status + " with an empty body where JSON was expected", null);
         }
-        int invalid = Utf8.firstInvalid(body);
+        int invalid = decoded == null ? -1 : Utf8.firstInvalid(body, decoded);
         if (invalid >= 0) {
             String operation = operationId(response);
             String text = new String(body, StandardCharsets.UTF_8);
@@ -106,8 +109,8 @@ public final class TexterDecoder implements Decoder {
     }
 
     /** Throws when the body is a JSON object whose top-level {@code success} is {@code false}. */
-    private void rejectSuccessFalse(Response response, byte[] body) throws IOException {
-        if (!successIsFalse(body)) {
+    private void rejectSuccessFalse(Response response, byte[] body, @Nullable String decoded) throws IOException {
+        if (!successIsFalse(body, decoded)) {
             return;
         }
         String operation = operationId(response);
@@ -119,8 +122,8 @@ public final class TexterDecoder implements Decoder {
                 + (error == null ? "" : ": " + ResponseBodies.snippet(redactor.mask(error)))));
     }
 
-    private boolean successIsFalse(byte[] body) throws IOException {
-        if (!mayHaveSuccessKey(body)) {
+    private boolean successIsFalse(byte[] body, @Nullable String decoded) throws IOException {
+        if (!mayHaveSuccessKey(decoded)) {
             return false;
         }
         try (JsonParser parser = mapper.createParser(body)) {
@@ -144,38 +147,13 @@ public final class TexterDecoder implements Decoder {
     /**
      * Whether a body can hold a {@code "success"} key at all; if not, the key scan (which tokenizes the whole body
      * when the key is absent, e.g. 30 chats of Search Chats) is skipped. In UTF-8 JSON a key reads
-     * {@code success} only if its bytes are {@code "success"} or it spells letters as backslash-u escapes; bodies
-     * in other encodings (a zero byte among the first four, or a UTF-16 byte order mark) always get the scan.
+     * {@code success} only if its text is {@code "success"} or it spells letters as backslash-u escapes; bodies
+     * in other encodings ({@code decoded} is {@code null}: see {@link Utf8#isUtf8Json(byte[])}) always get the scan.
+     *
+     * @param decoded the body decoded as UTF-8, or {@code null} when it is not UTF-8
      */
-    static boolean mayHaveSuccessKey(byte[] body) {
-        int n = body.length;
-        if (n >= 2 && (body[0] == (byte) 0xFE || body[0] == (byte) 0xFF)) {
-            return true;
-        }
-        for (int i = 0; i < Math.min(4, n); i++) {
-            if (body[i] == 0) {
-                return true;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            byte b = body[i];
-            if (b == '\\' && i + 1 < n && body[i + 1] == 'u') {
-                return true;
-            }
-            if (b == '"' && i + SUCCESS_KEY.length <= n && matches(body, i, SUCCESS_KEY)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean matches(byte[] body, int at, byte[] expected) {
-        for (int j = 0; j < expected.length; j++) {
-            if (body[at + j] != expected[j]) {
-                return false;
-            }
-        }
-        return true;
+    static boolean mayHaveSuccessKey(@Nullable String decoded) {
+        return decoded == null || decoded.contains(SUCCESS_KEY) || decoded.contains("\\u");
     }
 
     /** Whether the body is empty or only JSON whitespace. */

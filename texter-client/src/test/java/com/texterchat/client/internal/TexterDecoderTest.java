@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Test;
 class TexterDecoderTest {
 
     private static boolean precheck(String body) {
-        return TexterDecoder.mayHaveSuccessKey(body.getBytes(StandardCharsets.UTF_8));
+        return precheck(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean precheck(byte[] body) {
+        return TexterDecoder.mayHaveSuccessKey(Utf8.isUtf8Json(body) ? new String(body, StandardCharsets.UTF_8) : null);
     }
 
     @Test
@@ -25,9 +29,9 @@ class TexterDecoderTest {
         assertThat(precheck("{\"data\":{\"success\":false}}")).isTrue();
         assertThat(precheck("{\"succ\\u0065ss\":false}")).isTrue();
         assertThat(precheck("{\"title\":\"\\u05ea\"}")).isTrue();
-        assertThat(TexterDecoder.mayHaveSuccessKey("{\"success\":false}".getBytes(StandardCharsets.UTF_16BE))).isTrue();
-        assertThat(TexterDecoder.mayHaveSuccessKey("{\"success\":false}".getBytes(StandardCharsets.UTF_16LE))).isTrue();
-        assertThat(TexterDecoder.mayHaveSuccessKey("{\"success\":false}".getBytes(StandardCharsets.UTF_16))).isTrue();
-        assertThat(TexterDecoder.mayHaveSuccessKey("{}".getBytes(StandardCharsets.UTF_16LE))).isTrue();
+        assertThat(precheck("{\"success\":false}".getBytes(StandardCharsets.UTF_16BE))).isTrue();
+        assertThat(precheck("{\"success\":false}".getBytes(StandardCharsets.UTF_16LE))).isTrue();
+        assertThat(precheck("{\"success\":false}".getBytes(StandardCharsets.UTF_16))).isTrue();
+        assertThat(precheck("{}".getBytes(StandardCharsets.UTF_16LE))).isTrue();
     }
 }
