@@ -6,6 +6,7 @@ import com.texterchat.client.internal.JdkHttpTransport;
 import com.texterchat.client.internal.Lazy;
 import com.texterchat.client.internal.LoggingClient;
 import com.texterchat.client.internal.OperationCatalog;
+import com.texterchat.client.internal.PlainHttpTls;
 import com.texterchat.client.internal.Redactor;
 import com.texterchat.client.internal.RetryingClient;
 import com.texterchat.client.internal.SdkVersion;
@@ -112,8 +113,9 @@ public final class TexterClient implements AutoCloseable {
                 .connectTimeout(builder.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
         if ("http".equals(baseUrl.getScheme())) {
-            // Plain HTTP is loopback only (tests, local proxies); skip the h2c upgrade dance there.
-            http.version(HttpClient.Version.HTTP_1_1);
+            // Plain HTTP is loopback only (tests, local proxies); skip the h2c upgrade dance there, and the set-up
+            // of TLS, which such a client never uses.
+            http.version(HttpClient.Version.HTTP_1_1).sslContext(PlainHttpTls.context());
         }
         if (Boolean.getBoolean("jdk.httpclient.enableAllMethodRetry")) {
             LoggerFactory.getLogger(TexterClient.class).warn("The system property jdk.httpclient.enableAllMethodRetry"

@@ -44,7 +44,8 @@ public final class TexterTarget<T> implements Target<T> {
      */
     public TexterTarget(Class<T> type, String url, TexterContract contract, Map<String, String> clientHeaders) {
         this.type = Objects.requireNonNull(type, "type");
-        this.url = Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(url, "url");
+        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url; // as RequestTemplate.target does
         this.contract = Objects.requireNonNull(contract, "contract");
         this.clientHeaders = Map.copyOf(clientHeaders);
     }
@@ -68,8 +69,9 @@ public final class TexterTarget<T> implements Target<T> {
     public Request apply(RequestTemplate template) {
         String requestUrl = template.url();
         if (requestUrl.indexOf("http") != 0) {
-            template.target(url);
-            requestUrl = template.url();
+            // The base URL in front of the resolved path and query: what RequestTemplate.target would give, without
+            // parsing the base URL again on every call.
+            requestUrl = url + requestUrl;
         }
         @Nullable Method method = template.methodMetadata() == null ? null : template.methodMetadata().method();
         Map<String, Collection<String>> headers = method == null ? headersFor(null)
