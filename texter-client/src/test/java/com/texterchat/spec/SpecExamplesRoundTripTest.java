@@ -94,7 +94,9 @@ class SpecExamplesRoundTripTest {
             examples.add(new Example("webhook " + event.path("eventName").asText(), example,
                     Class.forName("com.texterchat.model." + schemaName)));
         }
-        assertThat(examples).hasSizeGreaterThan(49 + 19);
+        // at least one example per operation and per webhook event (no fixed count: the spec may grow)
+        assertThat(examples)
+                .hasSizeGreaterThanOrEqualTo(operationsOf(spec).size() + spec.path("x-texter-webhook-events").size());
         return examples;
     }
 

@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The repository's {@code openapi.json}, read on its own (not through the test kit), so tests compare the
- * server against the source of truth rather than against the kit's reading of it.
+ * The repository's {@code openapi.json} with {@code openapi-overlay.json} applied (the file texter-api-generated
+ * writes and packages), read on its own (not through the test kit), so tests compare the server against the
+ * source of truth rather than against the kit's reading of it.
  */
 public final class RepoSpec {
 
@@ -32,7 +33,7 @@ public final class RepoSpec {
             throw new IllegalStateException("openapi.json not found above " + Path.of("").toAbsolutePath());
         }
         try {
-            return new ObjectMapper().readTree(dir.resolve("openapi.json").toFile());
+            return new ObjectMapper().readTree(dir.resolve("texter-api-generated/target/openapi/openapi.json").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

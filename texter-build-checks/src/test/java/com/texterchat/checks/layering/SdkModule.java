@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * ({@code com.texterchat.Texter} lives in texter-dsl, {@code com.texterchat.api} in texter-api-generated).
  */
 enum SdkModule {
+    /** Build-time spec tools (never published): they use no module of the SDK, and no SDK module depends on them. */
+    SPEC_TOOLS("texter-spec-tools"),
     API_GENERATED("texter-api-generated"),
     CLIENT("texter-client"),
     DSL("texter-dsl"),

@@ -47,7 +47,7 @@ class OperationCatalogTest {
                 .map(Operation::operationId)
                 .collect(Collectors.toSet());
 
-        assertThat(catalog.operationIds()).hasSize(49).containsExactlyInAnyOrderElementsOf(fromInterfaces);
+        assertThat(catalog.operationIds()).isNotEmpty().containsExactlyInAnyOrderElementsOf(fromInterfaces);
     }
 
     @Test

@@ -96,7 +96,10 @@ public final class TestServer implements AfterEachCallback, AfterAllCallback {
         server.stop();
     }
 
-    /** The repository's {@code openapi.json}. */
+    /**
+     * The spec the build generated from: the repository's {@code openapi.json} with {@code openapi-overlay.json}
+     * applied, as texter-api-generated writes it (the file its jar carries).
+     */
     public static Path openApiJson() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("openapi.json"))) {
@@ -105,7 +108,7 @@ public final class TestServer implements AfterEachCallback, AfterAllCallback {
         if (dir == null) {
             throw new IllegalStateException("openapi.json not found above " + Path.of("").toAbsolutePath());
         }
-        return dir.resolve("openapi.json");
+        return dir.resolve("texter-api-generated/target/openapi/openapi.json");
     }
 
     /**
