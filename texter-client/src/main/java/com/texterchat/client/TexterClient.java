@@ -1,6 +1,7 @@
 package com.texterchat.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.texterchat.client.internal.AsyncRetryingClient;
 import com.texterchat.client.internal.ClientResources;
 import com.texterchat.client.internal.JdkHttpTransport;
 import com.texterchat.client.internal.Lazy;
@@ -27,6 +28,8 @@ import com.texterchat.api.QuickRepliesApi;
 import com.texterchat.api.ScenariosApi;
 import com.texterchat.api.TemplateSubscriptionsApi;
 import com.texterchat.api.TemplatesApi;
+import feign.AsyncFeign;
+import feign.BaseBuilder;
 import feign.Feign;
 import feign.Request;
 import feign.Retryer;
@@ -97,6 +100,8 @@ public final class TexterClient implements AutoCloseable {
     private final Lazy<EventSubscriptionsApi> eventSubscriptions;
     private final Lazy<ScenariosApi> scenarios;
     private final Lazy<TexterPaging> paging;
+    private final Lazy<TexterAsyncClient> async;
+    private volatile @Nullable AsyncRetryingClient asyncRetrying;
 
     private TexterClient(Builder builder) {
         this.baseUrl = builder.resolveBaseUrl();
@@ -125,18 +130,12 @@ public final class TexterClient implements AutoCloseable {
                 "User-Agent", SdkVersion.userAgent());
         TexterContract contract = new TexterContract();
         this.resources = new ClientResources(http);
-        this.retrying = new RetryingClient(new LoggingClient(new JdkHttpTransport(resources.http(), builder.maxResponseSize), logLevel,
-                redactor), retryPolicy, callTimeout, redactor);
-        Feign.Builder feign = Feign.builder()
-                .client(retrying)
-                .retryer(Retryer.NEVER_RETRY)
-                .encoder(new TexterEncoder(mapper))
-                .decoder(new TexterDecoder(mapper, redactor))
-                .errorDecoder(new TexterErrorDecoder(mapper, redactor, OperationCatalog::fromClasspath))
-                .contract(contract)
-                .invocationHandlerFactory(new TexterInvocationHandlerFactory(redactor))
-                .options(new Request.Options(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                        builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false));
+        JdkHttpTransport transport = new JdkHttpTransport(resources.http(), builder.maxResponseSize);
+        this.retrying = new RetryingClient(new LoggingClient(transport, logLevel, redactor), retryPolicy, callTimeout,
+                redactor);
+        Request.Options options = new Request.Options(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false);
+        Feign.Builder feign = common(Feign.builder().client(retrying), mapper, redactor, contract, options);
         // Each API is set up on first use: Feign reads every method's annotations when it makes one, and most
         // applications use a few of the ten.
         Apis apis = new Apis(feign, baseUrl.toString(), contract, clientHeaders);
@@ -152,6 +151,38 @@ public final class TexterClient implements AutoCloseable {
         this.scenarios = apis.lazy(ScenariosApi.class);
         this.paging = new Lazy<>(apis.lock, () -> new TexterPaging(chats(), messages(), quickReplies(), labels(),
                 templateSubscriptions(), scenarios()));
+        // The asynchronous view, on first use: the same pipeline over sendAsync, and a timer thread for its waits.
+        this.async = new Lazy<>(apis.lock, () -> {
+            AsyncRetryingClient client = new AsyncRetryingClient(resources::http, transport, logLevel, retryPolicy,
+                    callTimeout, redactor);
+            asyncRetrying = client;
+            AsyncFeign.AsyncBuilder<Object> asyncFeign = common(AsyncFeign.builder().client(client), mapper,
+                    redactor, contract, options);
+            return new TexterAsyncClient(new TexterAsyncClient.Apis() {
+                @Override
+                public <T> Lazy<T> lazy(Class<T> api) {
+                    return new Lazy<>(apis.lock, () -> asyncFeign.target(new TexterTarget<>(api, baseUrl.toString(),
+                            contract, clientHeaders)));
+                }
+
+                @Override
+                public Object lock() {
+                    return apis.lock;
+                }
+            });
+        });
+    }
+
+    /** The settings the blocking and the asynchronous Feign builders share. */
+    private static <B extends BaseBuilder<B, ?>> B common(B builder, ObjectMapper mapper, Redactor redactor,
+            TexterContract contract, Request.Options options) {
+        return builder.retryer(Retryer.NEVER_RETRY)
+                .encoder(new TexterEncoder(mapper))
+                .decoder(new TexterDecoder(mapper, redactor))
+                .errorDecoder(new TexterErrorDecoder(mapper, redactor, OperationCatalog::fromClasspath))
+                .contract(contract)
+                .invocationHandlerFactory(new TexterInvocationHandlerFactory(redactor))
+                .options(options);
     }
 
     /**
@@ -304,6 +335,17 @@ public final class TexterClient implements AutoCloseable {
     }
 
     /**
+     * The asynchronous view of this client: the same operations returning {@link java.util.concurrent.CompletableFuture}s,
+     * on the same connection pool, retries, timeouts, limits, logging and errors (see {@link TexterAsyncClient}).
+     * Made on first use (with the one timer thread it adds); later calls return the same view.
+     *
+     * @return the asynchronous view
+     */
+    public TexterAsyncClient async() {
+        return async.get();
+    }
+
+    /**
      * The deadline of one call: all its attempts and the waits between them.
      *
      * @return the call timeout
@@ -320,6 +362,10 @@ public final class TexterClient implements AutoCloseable {
     @Override
     public void close() {
         retrying.close();
+        AsyncRetryingClient asyncClient = asyncRetrying;
+        if (asyncClient != null) {
+            asyncClient.close();
+        }
         resources.close();
     }
 

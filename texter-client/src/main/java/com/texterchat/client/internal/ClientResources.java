@@ -4,13 +4,17 @@ import java.lang.reflect.Method;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The threads and connections one {@code TexterClient} owns: the JDK HTTP client and the executor it runs on.
+ * The threads and connections one {@code TexterClient} owns: the JDK HTTP client and the executor it runs on, a
+ * fixed pool of {@link #WORKERS} threads that end when idle for a minute. Asynchronous calls complete on these
+ * threads, so a callback that blocks on another Texter call can starve them: callbacks must not block.
  *
  * <p>{@link #close()} releases them on every supported JDK. From JDK 21 on, {@code HttpClient.shutdownNow()} stops
  * the client's selector thread and closes its connections at once. On JDK 17, which has no such method, the
@@ -20,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 public final class ClientResources {
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();
+    /** The JDK client's worker threads: as many as processors, at least 4 and at most 16. */
+    static final int WORKERS = Math.max(4, Math.min(16, Runtime.getRuntime().availableProcessors()));
     private static final Duration TERMINATION_WAIT = Duration.ofSeconds(5);
     private static final @Nullable Method SHUTDOWN_NOW = method("shutdownNow");
     private static final @Nullable Method AWAIT_TERMINATION = method("awaitTermination", Duration.class);
@@ -33,7 +39,12 @@ public final class ClientResources {
      * @param builder the configured JDK client builder
      */
     public ClientResources(HttpClient.Builder builder) {
-        this.executor = Executors.newCachedThreadPool(threads(CLIENTS.incrementAndGet()));
+        // A fixed number of threads, not one per exchange: the JDK client runs only short non-blocking tasks on it
+        // (the blocking path waits on the caller's thread), so 1,000 asynchronous calls in flight need no more.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads(CLIENTS.incrementAndGet()));
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
         this.http = builder.executor(executor).build();
     }
 

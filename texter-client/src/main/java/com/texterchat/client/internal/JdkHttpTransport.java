@@ -96,6 +96,35 @@ public final class JdkHttpTransport implements Client {
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
         long timeoutMillis = options.readTimeoutMillis();
+        HttpRequest httpRequest = httpRequest(request, timeoutMillis);
+        // The JDK's request timeout ends at the response headers. The body is then read here, from the JDK's own
+        // stream (a custom body subscriber would keep the JDK 17 client's last exchange pending, and with it the
+        // client's selector thread after close()), at most up to the size limit, while a watchdog closes the stream
+        // when the read timeout has passed since sending, which fails the read at once.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException("interrupted while waiting for the response");
+            io.initCause(e);
+            throw io;
+        }
+        InputStream stream = response.body();
+        if (stream == null) {
+            throw tunnelRefused(request, response.statusCode());
+        }
+        byte[] raw = readBody(request, stream, response.headers().firstValueAsLong("Content-Length").orElse(-1L),
+                deadline, timeoutMillis);
+        return toResponse(request, response, raw);
+    }
+
+    /**
+     * The JDK request for a Feign request: its headers (but those the JDK sets itself), {@code Accept-Encoding:
+     * gzip} unless the request asks otherwise, the body, and the read timeout as the JDK's request timeout.
+     */
+    static HttpRequest httpRequest(Request request, long timeoutMillis) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(Duration.ofMillis(timeoutMillis));
         boolean acceptEncodingSet = false;
@@ -112,32 +141,20 @@ public final class JdkHttpTransport implements Client {
         byte[] body = request.body();
         builder.method(request.httpMethod().name(), body == null || body.length == 0
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return builder.build();
+    }
 
-        // The JDK's request timeout ends at the response headers. The body is then read here, from the JDK's own
-        // stream (a custom body subscriber would keep the JDK 17 client's last exchange pending, and with it the
-        // client's selector thread after close()), at most up to the size limit, while a watchdog closes the stream
-        // when the read timeout has passed since sending, which fails the read at once.
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException io = new InterruptedIOException("interrupted while waiting for the response");
-            io.initCause(e);
-            throw io;
-        }
-        InputStream stream = response.body();
-        if (stream == null) {
-            // The JDK answers with the proxy's own response, and no body, when a proxy refuses the CONNECT tunnel.
-            Operation operation = Operation.of(request);
-            String what = "the proxy did not open a tunnel to Texter: it answered HTTP " + response.statusCode()
-                    + (response.statusCode() == 407 ? " Proxy Authentication Required" : "");
-            throw new TexterIoException(operation.id(), operation.label() + " failed: " + what, new IOException(what),
-                    false);
-        }
-        byte[] raw = readBody(request, stream, response.headers().firstValueAsLong("Content-Length").orElse(-1L),
-                deadline, timeoutMillis);
+    /** The JDK answers with the proxy's own response, and no body, when a proxy refuses the CONNECT tunnel. */
+    static TexterIoException tunnelRefused(Request request, int status) {
+        Operation operation = Operation.of(request);
+        String what = "the proxy did not open a tunnel to Texter: it answered HTTP " + status
+                + (status == 407 ? " Proxy Authentication Required" : "");
+        return new TexterIoException(operation.id(), operation.label() + " failed: " + what, new IOException(what),
+                false);
+    }
+
+    /** The Feign response for a JDK response whose body was read completely: decoded, with matching headers. */
+    Response toResponse(Request request, HttpResponse<?> response, byte[] raw) {
         Map<String, ? extends Collection<String>> headers = response.headers().map();
         byte[] decoded = decode(request, response, raw);
         // Feign copies the headers into its own case-insensitive map; HTTP/2 pseudo-headers need removing, and the
@@ -162,6 +179,11 @@ public final class JdkHttpTransport implements Client {
                 .protocolVersion(response.version() == HttpClient.Version.HTTP_2
                         ? Request.ProtocolVersion.HTTP_2 : Request.ProtocolVersion.HTTP_1_1)
                 .build();
+    }
+
+    /** The most bytes a response body may have. */
+    long maxResponseSize() {
+        return maxResponseSize;
     }
 
     /**
@@ -223,7 +245,7 @@ public final class JdkHttpTransport implements Client {
         }
     }
 
-    private static BodyTimeout bodyTimeout(long timeoutMillis) {
+    static HttpTimeoutException bodyTimeout(long timeoutMillis) {
         return new BodyTimeout("no complete response within the read timeout of " + timeoutMillis
                 + " ms (headers and body)");
     }
@@ -249,7 +271,7 @@ public final class JdkHttpTransport implements Client {
     }
 
 
-    private TexterResponseTooLargeException tooLarge(Request request, String detail) {
+    TexterResponseTooLargeException tooLarge(Request request, String detail) {
         Operation operation = Operation.of(request);
         return new TexterResponseTooLargeException(operation.id(), operation.label() + " failed: " + detail
                 + "; the rest was not read (TexterClient.Builder.maxResponseSize raises the limit)", maxResponseSize);
