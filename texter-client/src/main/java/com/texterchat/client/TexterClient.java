@@ -130,9 +130,9 @@ public final class TexterClient implements AutoCloseable {
                 "User-Agent", SdkVersion.userAgent());
         TexterContract contract = new TexterContract();
         this.resources = new ClientResources(http);
-        JdkHttpTransport transport = new JdkHttpTransport(resources.http(), builder.maxResponseSize);
-        this.retrying = new RetryingClient(new LoggingClient(transport, logLevel, redactor), retryPolicy, callTimeout,
-                redactor);
+        long maxResponseSize = builder.maxResponseSize;
+        this.retrying = new RetryingClient(new LoggingClient(new JdkHttpTransport(resources.http(), maxResponseSize),
+                logLevel, redactor), retryPolicy, callTimeout, redactor);
         Request.Options options = new Request.Options(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                 builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false);
         Feign.Builder feign = common(Feign.builder().client(retrying), mapper, redactor, contract, options);
@@ -153,8 +153,8 @@ public final class TexterClient implements AutoCloseable {
                 templateSubscriptions(), scenarios()));
         // The asynchronous view, on first use: the same pipeline over sendAsync, and a timer thread for its waits.
         this.async = new Lazy<>(apis.lock, () -> {
-            AsyncRetryingClient client = new AsyncRetryingClient(resources::http, transport, logLevel, retryPolicy,
-                    callTimeout, redactor);
+            AsyncRetryingClient client = new AsyncRetryingClient(resources::http, maxResponseSize, logLevel,
+                    retryPolicy, callTimeout, redactor);
             asyncRetrying = client;
             AsyncFeign.AsyncBuilder<Object> asyncFeign = common(AsyncFeign.builder().client(client), mapper,
                     redactor, contract, options);

@@ -23,17 +23,17 @@ import org.jspecify.annotations.Nullable;
 final class AsyncHttpTransport {
 
     private final Supplier<HttpClient> http;
-    private final JdkHttpTransport blocking;
+    private final ResponseAssembly blocking;
     private final ScheduledExecutorService timers;
 
     /**
      * A transport.
      *
      * @param http     the JDK client (its supplier throws once the client is closed)
-     * @param blocking the blocking transport, for building requests and responses and the size limit
+     * @param blocking builds the responses, with the size limit
      * @param timers   runs the read deadlines
      */
-    AsyncHttpTransport(Supplier<HttpClient> http, JdkHttpTransport blocking, ScheduledExecutorService timers) {
+    AsyncHttpTransport(Supplier<HttpClient> http, ResponseAssembly blocking, ScheduledExecutorService timers) {
         this.http = http;
         this.blocking = blocking;
         this.timers = timers;

@@ -52,13 +52,13 @@ public final class AsyncRetryingClient implements AsyncClient<Object> {
      * A client.
      *
      * @param http            the JDK client (the supplier throws once it is closed)
-     * @param blocking        the blocking transport, whose request and response code and size limit are shared
+     * @param maxResponseSize the most bytes a response body may have, as received and after decoding
      * @param logLevel        how much of each attempt to log
      * @param policy          how often and how long to wait
      * @param callTimeout     the deadline of one call, all attempts and waits included
      * @param redactor        masks the token
      */
-    public AsyncRetryingClient(Supplier<HttpClient> http, JdkHttpTransport blocking, HttpLogLevel logLevel,
+    public AsyncRetryingClient(Supplier<HttpClient> http, long maxResponseSize, HttpLogLevel logLevel,
             RetryPolicy policy, Duration callTimeout, Redactor redactor) {
         int client = CLIENTS.incrementAndGet();
         this.timers = new ScheduledThreadPoolExecutor(1, task -> {
@@ -67,7 +67,7 @@ public final class AsyncRetryingClient implements AsyncClient<Object> {
             return thread;
         });
         timers.setRemoveOnCancelPolicy(true);
-        this.transport = new AsyncHttpTransport(http, blocking, timers);
+        this.transport = new AsyncHttpTransport(http, new ResponseAssembly(maxResponseSize), timers);
         this.logging = new LoggingClient(logLevel, redactor);
         this.policy = policy;
         this.callTimeout = callTimeout;
