@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.texterchat.client.internal.ClientResources;
 import com.texterchat.client.internal.JdkHttpTransport;
 import com.texterchat.client.internal.Lazy;
+import com.texterchat.client.internal.Listeners;
 import com.texterchat.client.internal.LoggingClient;
 import com.texterchat.client.internal.OperationCatalog;
 import com.texterchat.client.internal.Redactor;
@@ -35,6 +36,8 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -125,8 +128,9 @@ public final class TexterClient implements AutoCloseable {
                 "User-Agent", SdkVersion.userAgent());
         TexterContract contract = new TexterContract();
         this.resources = new ClientResources(http);
-        this.retrying = new RetryingClient(new LoggingClient(new JdkHttpTransport(resources.http(), builder.maxResponseSize), logLevel,
-                redactor), retryPolicy, callTimeout, redactor);
+        this.retrying = new RetryingClient(new LoggingClient(new JdkHttpTransport(resources.http(),
+                builder.maxResponseSize), logLevel, redactor), retryPolicy, callTimeout, redactor,
+                new Listeners(builder.listeners, redactor));
         Feign.Builder feign = Feign.builder()
                 .client(retrying)
                 .retryer(Retryer.NEVER_RETRY)
@@ -340,6 +344,7 @@ public final class TexterClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private HttpLogLevel logLevel = HttpLogLevel.NONE;
         private long maxResponseSize = JdkHttpTransport.DEFAULT_MAX_RESPONSE_SIZE;
+        private final List<TexterListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -572,6 +577,18 @@ public final class TexterClient implements AutoCloseable {
          */
         public Builder logLevel(HttpLogLevel logLevel) {
             this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
+            return this;
+        }
+
+        /**
+         * Adds a listener that is told of every attempt and every call of the client (see {@link TexterListener}).
+         * Several may be added; they are called in the order they were added.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(TexterListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

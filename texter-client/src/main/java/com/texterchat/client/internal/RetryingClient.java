@@ -1,6 +1,7 @@
 package com.texterchat.client.internal;
 
 import com.texterchat.client.RetryPolicy;
+import com.texterchat.client.TexterAttempt;
 import feign.Client;
 import feign.Request;
 import feign.Response;
@@ -52,6 +53,7 @@ public final class RetryingClient implements Client {
     private final RetryPolicy policy;
     private final Duration callTimeout;
     private final Redactor redactor;
+    private final Listeners listeners;
 
     /**
      * Wraps a client.
@@ -62,10 +64,25 @@ public final class RetryingClient implements Client {
      * @param redactor    masks the token in log lines
      */
     public RetryingClient(Client delegate, RetryPolicy policy, Duration callTimeout, Redactor redactor) {
+        this(delegate, policy, callTimeout, redactor, Listeners.NONE);
+    }
+
+    /**
+     * Wraps a client, reporting each attempt and call to listeners.
+     *
+     * @param delegate    the client sending each attempt
+     * @param policy      how often and how long to wait
+     * @param callTimeout the deadline of one call, all attempts and waits included
+     * @param redactor    masks the token in log lines
+     * @param listeners   told of every attempt and call
+     */
+    public RetryingClient(Client delegate, RetryPolicy policy, Duration callTimeout, Redactor redactor,
+            Listeners listeners) {
         this.delegate = delegate;
         this.policy = policy;
         this.callTimeout = callTimeout;
         this.redactor = redactor;
+        this.listeners = listeners;
     }
 
     /**
@@ -78,6 +95,44 @@ public final class RetryingClient implements Client {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
+        if (listeners.isEmpty()) {
+            return send(request, options, null);
+        }
+        Trace trace = new Trace(Endpoint.of(request));
+        long start = System.nanoTime();
+        try {
+            Response response = send(request, options, trace);
+            listeners.call(trace.endpoint, trace.attempts, response.status(), null, System.nanoTime() - start);
+            return response;
+        } catch (IOException | RuntimeException e) {
+            if (trace.attempts > 0) {
+                listeners.call(trace.endpoint, trace.attempts, -1, e, System.nanoTime() - start);
+            }
+            throw e;
+        }
+    }
+
+    /** The attempts of one call so far, kept only when there are listeners to tell. */
+    private static final class Trace {
+        final Endpoint endpoint;
+        int attempts;
+        long attemptStart;
+
+        Trace(Endpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+    }
+
+    private void report(@Nullable Trace trace, int attempt, int status, @Nullable Throwable failure,
+            TexterAttempt.Decision decision, @Nullable Duration wait) {
+        if (trace != null) {
+            trace.attempts = attempt;
+            listeners.attempt(trace.endpoint, attempt, status, failure, System.nanoTime() - trace.attemptStart,
+                    decision, wait);
+        }
+    }
+
+    private Response send(Request request, Request.Options options, @Nullable Trace trace) throws IOException {
         String method = request.httpMethod().name();
         boolean idempotent = IDEMPOTENT.contains(method);
         boolean resentByJdk = RESENT_BY_JDK.contains(method);
@@ -101,6 +156,9 @@ public final class RetryingClient implements Client {
                             Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)), TimeUnit.MILLISECONDS,
                             options.isFollowRedirects())
                     : options;
+            if (trace != null) {
+                trace.attemptStart = System.nanoTime();
+            }
             Response response;
             try {
                 response = transport.execute(request, attemptOptions);
@@ -109,33 +167,55 @@ public final class RetryingClient implements Client {
                 boolean pastDeadline = System.nanoTime() - deadline >= 0;
                 if (timeout && !Thread.currentThread().isInterrupted()
                         && (pastDeadline || capped && !(e instanceof HttpConnectTimeoutException))) {
+                    report(trace, attempt, -1, e, TexterAttempt.Decision.DEADLINE, null);
                     throw new CallTimeoutException(callTimeout, attempt, e);
                 }
                 boolean dropped = resentByJdk && !timeout && !neverReachedServer(e);
                 seen += dropped ? 2 : 1;
                 // After a drop the next attempt is likely dropped too, and then resent by the JDK as well.
                 int next = dropped ? 2 : 1;
-                if (seen + next > allowed || Thread.currentThread().isInterrupted()
-                        || !(idempotent || neverReachedServer(e))) {
+                if (Thread.currentThread().isInterrupted()) {
+                    report(trace, attempt, -1, e, TexterAttempt.Decision.INTERRUPTED, null);
+                    throw e;
+                }
+                if (!(idempotent || neverReachedServer(e))) {
+                    report(trace, attempt, -1, e, TexterAttempt.Decision.UNSAFE_TO_RETRY, null);
+                    throw e;
+                }
+                if (seen + next > allowed) {
+                    report(trace, attempt, -1, e, TexterAttempt.Decision.RETRIES_EXHAUSTED, null);
                     throw e;
                 }
                 Duration wait = policy.backoffBefore(attempt);
                 String what = "failed with " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 if (!fitsBefore(deadline, wait, request, what)) {
+                    report(trace, attempt, -1, e, TexterAttempt.Decision.DEADLINE, null);
                     throw e;
                 }
+                report(trace, attempt, -1, e, TexterAttempt.Decision.RETRY, wait);
                 warn(request, attempt, wait, what);
                 sleep(wait);
                 continue;
+            } catch (RuntimeException e) {
+                // e.g. a body over the size limit: never retried
+                report(trace, attempt, -1, e, TexterAttempt.Decision.DONE, null);
+                throw e;
             }
             seen++;
             int status = response.status();
-            if (seen >= allowed || !retryable(status, idempotent)) {
+            if (!retryable(status, idempotent)) {
+                report(trace, attempt, status, null, idempotent || status < 500 && status != 408
+                        ? TexterAttempt.Decision.DONE : TexterAttempt.Decision.UNSAFE_TO_RETRY, null);
+                return response;
+            }
+            if (seen >= allowed) {
+                report(trace, attempt, status, null, TexterAttempt.Decision.RETRIES_EXHAUSTED, null);
                 return response;
             }
             Optional<Duration> retryAfter = RetryAfter.from(response.headers(), Instant.now());
             if (retryAfter.isPresent() && retryAfter.get().compareTo(policy.maxRetryAfter()) > 0) {
+                report(trace, attempt, status, null, TexterAttempt.Decision.RETRY_AFTER_TOO_LONG, null);
                 LOG.warn("Texter {} answered {} asking to wait {} s, longer than the retry policy allows ({} s);"
                                 + " not retrying", Operation.of(request).label(), status,
                         retryAfter.get().toSeconds(), policy.maxRetryAfter().toSeconds());
@@ -147,8 +227,10 @@ public final class RetryingClient implements Client {
                     .orElseGet(() -> policy.backoffBefore(retry));
             String what = "answered HTTP " + status;
             if (!fitsBefore(deadline, wait, request, what)) {
+                report(trace, attempt, status, null, TexterAttempt.Decision.DEADLINE, null);
                 return response;
             }
+            report(trace, attempt, status, null, TexterAttempt.Decision.RETRY, wait);
             response.close();
             warn(request, attempt, wait, what);
             sleep(wait);
@@ -178,15 +260,15 @@ public final class RetryingClient implements Client {
         if (deadline - System.nanoTime() - wait.toNanos() > 0) {
             return true;
         }
-        LOG.warn(redactor.scrub("Texter " + Operation.of(request).label() + " " + what + "; not retrying: a wait of "
-                + wait.toMillis() + " ms would pass the call timeout of " + callTimeout.toMillis() + " ms"));
+        LOG.warn(OneLine.of(redactor.scrub("Texter " + Operation.of(request).label() + " " + what
+                + "; not retrying: a wait of " + wait.toMillis() + " ms would pass the call timeout of " + callTimeout.toMillis() + " ms")));
         return false;
     }
 
     private void warn(Request request, int retry, Duration wait, String what) {
         if (LOG.isWarnEnabled()) {
-            LOG.warn(redactor.scrub("Texter " + Operation.of(request).label() + " " + what + "; retry " + retry
-                    + " of " + policy.maxRetries() + " in " + wait.toMillis() + " ms"));
+            LOG.warn(OneLine.of(redactor.scrub("Texter " + Operation.of(request).label() + " " + what + "; retry "
+                    + retry + " of " + policy.maxRetries() + " in " + wait.toMillis() + " ms")));
         }
     }
 
