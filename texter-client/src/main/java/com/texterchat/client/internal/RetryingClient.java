@@ -1,5 +1,6 @@
 package com.texterchat.client.internal;
 
+import com.texterchat.client.CallOptions;
 import com.texterchat.client.RetryPolicy;
 import com.texterchat.client.TexterAttempt;
 import feign.Client;
@@ -95,14 +96,29 @@ public final class RetryingClient implements Client {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
+        CallOptions overrides = CallContext.options();
+        RetryPolicy callPolicy = policy;
+        Duration timeout = callTimeout;
+        Request.Options callOptions = options;
+        if (overrides != null) {
+            callPolicy = overrides.retryPolicy().orElse(policy);
+            timeout = overrides.callTimeout().orElse(callTimeout);
+            if (overrides.readTimeout().isPresent()) {
+                callOptions = new Request.Options(options.connectTimeoutMillis(), TimeUnit.MILLISECONDS,
+                        overrides.readTimeout().get().toMillis(), TimeUnit.MILLISECONDS, options.isFollowRedirects());
+            }
+        }
         if (listeners.isEmpty()) {
-            return send(request, options, null);
+            Response response = send(request, callOptions, callPolicy, timeout, null);
+            CallContext.offer(response, redactor);
+            return response;
         }
         Trace trace = new Trace(Endpoint.of(request));
         long start = System.nanoTime();
         try {
-            Response response = send(request, options, trace);
+            Response response = send(request, callOptions, callPolicy, timeout, trace);
             listeners.call(trace.endpoint, trace.attempts, response.status(), null, System.nanoTime() - start);
+            CallContext.offer(response, redactor);
             return response;
         } catch (IOException | RuntimeException e) {
             if (trace.attempts > 0) {
@@ -132,7 +148,8 @@ public final class RetryingClient implements Client {
         }
     }
 
-    private Response send(Request request, Request.Options options, @Nullable Trace trace) throws IOException {
+    private Response send(Request request, Request.Options options, RetryPolicy policy, Duration callTimeout,
+            @Nullable Trace trace) throws IOException {
         String method = request.httpMethod().name();
         boolean idempotent = IDEMPOTENT.contains(method);
         boolean resentByJdk = RESENT_BY_JDK.contains(method);
@@ -189,13 +206,13 @@ public final class RetryingClient implements Client {
                 Duration wait = policy.backoffBefore(attempt);
                 String what = "failed with " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                if (!fitsBefore(deadline, wait, request, what)) {
+                if (!fitsBefore(deadline, wait, request, what, callTimeout)) {
                     report(trace, attempt, -1, e, TexterAttempt.Decision.DEADLINE, null);
                     throw e;
                 }
                 report(trace, attempt, -1, e, TexterAttempt.Decision.RETRY, wait);
-                warn(request, attempt, wait, what);
-                sleep(wait);
+                warn(request, attempt, wait, what, policy);
+                sleep(wait, policy);
                 continue;
             } catch (RuntimeException e) {
                 // e.g. a body over the size limit: never retried
@@ -226,14 +243,14 @@ public final class RetryingClient implements Client {
             Duration wait = retryAfter.filter(d -> !d.isZero() && !d.isNegative())
                     .orElseGet(() -> policy.backoffBefore(retry));
             String what = "answered HTTP " + status;
-            if (!fitsBefore(deadline, wait, request, what)) {
+            if (!fitsBefore(deadline, wait, request, what, callTimeout)) {
                 report(trace, attempt, status, null, TexterAttempt.Decision.DEADLINE, null);
                 return response;
             }
             report(trace, attempt, status, null, TexterAttempt.Decision.RETRY, wait);
             response.close();
-            warn(request, attempt, wait, what);
-            sleep(wait);
+            warn(request, attempt, wait, what, policy);
+            sleep(wait, policy);
         }
     }
 
@@ -256,23 +273,24 @@ public final class RetryingClient implements Client {
     }
 
     /** Whether a wait ends before the deadline, with time left for an attempt; logs when it does not. */
-    private boolean fitsBefore(long deadline, Duration wait, Request request, String what) {
+    private boolean fitsBefore(long deadline, Duration wait, Request request, String what, Duration callTimeout) {
         if (deadline - System.nanoTime() - wait.toNanos() > 0) {
             return true;
         }
         LOG.warn(OneLine.of(redactor.scrub("Texter " + Operation.of(request).label() + " " + what
-                + "; not retrying: a wait of " + wait.toMillis() + " ms would pass the call timeout of " + callTimeout.toMillis() + " ms")));
+                + "; not retrying: a wait of " + wait.toMillis() + " ms would pass the call timeout of "
+                + callTimeout.toMillis() + " ms")));
         return false;
     }
 
-    private void warn(Request request, int retry, Duration wait, String what) {
+    private void warn(Request request, int retry, Duration wait, String what, RetryPolicy policy) {
         if (LOG.isWarnEnabled()) {
             LOG.warn(OneLine.of(redactor.scrub("Texter " + Operation.of(request).label() + " " + what + "; retry "
                     + retry + " of " + policy.maxRetries() + " in " + wait.toMillis() + " ms")));
         }
     }
 
-    private void sleep(Duration wait) throws InterruptedIOException {
+    private static void sleep(Duration wait, RetryPolicy policy) throws InterruptedIOException {
         if (wait.isZero()) {
             return;
         }
