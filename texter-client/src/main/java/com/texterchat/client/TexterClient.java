@@ -89,6 +89,9 @@ public final class TexterClient implements AutoCloseable {
 
     private static final Pattern LOOPBACK_V4 = Pattern.compile("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
     private static final int MIN_TOKEN_LENGTH = 8;
+    private static final String AUTHENTICATOR_REFUSED = "the HttpClient must not have an Authenticator: with one,"
+            + " the JDK 17 HTTP client drops the Authorization header that carries the API token; for a proxy that"
+            + " asks for a password use TexterClient.Builder.proxyCredentials(username, password)";
     private static final Pattern PROJECT_ID = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
 
     private final URI baseUrl;
@@ -145,6 +148,11 @@ public final class TexterClient implements AutoCloseable {
         Map<String, String> clientHeaders = new LinkedHashMap<>(builder.defaultHeaders);
         clientHeaders.put("Authorization", "Bearer " + builder.token);
         clientHeaders.put("User-Agent", SdkVersion.userAgent());
+        if (builder.proxyAuthorization != null) {
+            // The JDK sends Proxy-* headers only to a proxy (on CONNECT, or on a plain request through it), never to
+            // Texter itself; preemptive, as the JDK client cannot answer a 407 without an Authenticator.
+            clientHeaders.put("Proxy-Authorization", builder.proxyAuthorization);
+        }
         TexterContract contract = new TexterContract();
         this.resources = builder.userHttpClient != null ? ClientResources.borrowing(builder.userHttpClient)
                 : new ClientResources(httpClientBuilder(builder), http -> {
@@ -153,6 +161,10 @@ public final class TexterClient implements AutoCloseable {
                     // (a redirect would take the token along to wherever it points)
                     http.connectTimeout(builder.connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
                 });
+        if (resources.http().authenticator().isPresent()) {
+            resources.close();
+            throw new IllegalArgumentException(AUTHENTICATOR_REFUSED);
+        }
         this.retrying = new RetryingClient(new LoggingClient(new JdkHttpTransport(resources.http(),
                 builder.maxResponseSize), logLevel, redactor), retryPolicy, callTimeout, redactor,
                 new Listeners(builder.listeners, redactor));
@@ -547,6 +559,7 @@ public final class TexterClient implements AutoCloseable {
         private final List<Consumer<HttpClient.Builder>> httpCustomizers = new ArrayList<>();
         private @Nullable HttpClient userHttpClient;
         private boolean connectTimeoutSet;
+        private @Nullable String proxyAuthorization;
 
         private Builder() {
         }
@@ -568,6 +581,7 @@ public final class TexterClient implements AutoCloseable {
             copy.httpCustomizers.addAll(httpCustomizers);
             copy.userHttpClient = userHttpClient;
             copy.connectTimeoutSet = connectTimeoutSet;
+            copy.proxyAuthorization = proxyAuthorization;
             return copy;
         }
 
@@ -826,8 +840,7 @@ public final class TexterClient implements AutoCloseable {
         }
 
         /**
-         * Adjusts the JDK {@code HttpClient} the client builds: a proxy and its {@link java.net.Authenticator}, an
-         * {@link javax.net.ssl.SSLContext} and {@link javax.net.ssl.SSLParameters}, an executor, the HTTP version,
+         * Adjusts the JDK {@code HttpClient} the client builds: a proxy, an {@link javax.net.ssl.SSLContext} and {@link javax.net.ssl.SSLParameters}, an executor, the HTTP version,
          * a local address. Called with the builder the SDK has set up; afterwards the SDK sets its connect timeout
          * and turns redirects off again (a redirect would take the token along). The read and call timeouts, the
          * response size limit, retries, logging and redaction are the SDK's, whatever is set here. Several calls
@@ -836,15 +849,13 @@ public final class TexterClient implements AutoCloseable {
          * <pre>{@code
          * TexterClient.builder().projectId("demo").token(token)
          *         .httpClient(http -> http.proxy(ProxySelector.of(new InetSocketAddress("proxy.corp", 3128)))
-         *                 .authenticator(proxyAuthenticator)
          *                 .sslContext(corporateTrust))
+         *         .proxyCredentials("svc-texter", proxyPassword)
          *         .build();
          * }</pre>
          *
-         * <p>Basic authentication with a proxy is off by default in the JDK for HTTPS (tunnelled) requests, which
-         * is how every call to Texter goes: set the system property
-         * {@code jdk.http.auth.tunneling.disabledSchemes} to {@code ""} (on the command line:
-         * {@code -Djdk.http.auth.tunneling.disabledSchemes=}) before the first {@code HttpClient} is made.
+         * <p>An {@link java.net.Authenticator} set here is refused when the client is built (see
+         * {@link #proxyCredentials(String, String)} for proxy passwords).
          *
          * @param customizer changes the builder
          * @return this builder
@@ -872,7 +883,40 @@ public final class TexterClient implements AutoCloseable {
                         + client.followRedirects() + "): a redirect would take the API token along to wherever it"
                         + " points; build it with followRedirects(HttpClient.Redirect.NEVER)");
             }
+            if (client.authenticator().isPresent()) {
+                throw new IllegalArgumentException(AUTHENTICATOR_REFUSED);
+            }
             this.userHttpClient = client;
+            return this;
+        }
+
+        /**
+         * The user name and password of a proxy that asks for them (HTTP Basic), set with
+         * {@link #httpClient(Consumer)}: {@code http.proxy(ProxySelector.of(...))}. Every request carries them in
+         * {@code Proxy-Authorization} right away; the JDK sends that header to the proxy only (on the
+         * {@code CONNECT} that opens the tunnel to Texter), never to Texter. Logs mask it.
+         *
+         * <p>An {@link java.net.Authenticator} on the {@code HttpClient} is refused instead: with one, the JDK 17
+         * client drops the {@code Authorization} header that carries the token. For HTTPS, which every call to
+         * Texter is, the JDK leaves Basic credentials out of a tunnel's {@code CONNECT} unless the system property
+         * {@code jdk.http.auth.tunneling.disabledSchemes} is set to an empty value (or one without {@code Basic})
+         * before the first {@code HttpClient} is made: {@code -Djdk.http.auth.tunneling.disabledSchemes=}.
+         *
+         * @param username the proxy user, without {@code :}
+         * @param password the proxy password
+         * @return this builder
+         * @throws IllegalArgumentException for a user name with {@code :} or control characters
+         */
+        public Builder proxyCredentials(String username, String password) {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+            if (username.isEmpty() || username.indexOf(':') >= 0
+                    || (username + password).chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("the proxy user name must be non-empty and without ':', and"
+                        + " neither it nor the password may contain control characters");
+            }
+            this.proxyAuthorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return this;
         }
 
