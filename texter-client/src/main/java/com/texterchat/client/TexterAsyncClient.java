@@ -12,6 +12,7 @@ import com.texterchat.api.TemplateSubscriptionsApiAsync;
 import com.texterchat.api.TemplatesApiAsync;
 import com.texterchat.client.internal.Lazy;
 import com.texterchat.client.paging.TexterAsyncPaging;
+import java.util.Map;
 
 /**
  * The asynchronous view of a {@link TexterClient}: every operation returns at once a
@@ -73,6 +74,7 @@ public final class TexterAsyncClient {
     private final Lazy<EventSubscriptionsApiAsync> eventSubscriptions;
     private final Lazy<ScenariosApiAsync> scenarios;
     private final Lazy<TexterAsyncPaging> paging;
+    private final Map<Class<?>, Lazy<?>> byType;
 
     TexterAsyncClient(Apis apis) {
         this.chats = apis.lazy(ChatsApiAsync.class);
@@ -87,6 +89,16 @@ public final class TexterAsyncClient {
         this.scenarios = apis.lazy(ScenariosApiAsync.class);
         this.paging = new Lazy<>(apis.lock(), () -> new TexterAsyncPaging(chats(), messages(), quickReplies(),
                 labels(), templateSubscriptions(), scenarios()));
+        this.byType = Map.of(ChatsApiAsync.class, chats, MessagesApiAsync.class, messages, TemplatesApiAsync.class,
+                templates, TemplateSubscriptionsApiAsync.class, templateSubscriptions, LabelsApiAsync.class, labels,
+                FilesApiAsync.class, files, ChannelsApiAsync.class, channels, QuickRepliesApiAsync.class,
+                quickReplies, EventSubscriptionsApiAsync.class, eventSubscriptions, ScenariosApiAsync.class,
+                scenarios);
+    }
+
+    /** The API of the given interface (for the views of {@link TexterClient#withOptions}). */
+    <T> T api(Class<T> type) {
+        return type.cast(java.util.Objects.requireNonNull(byType.get(type), type.getName()).get());
     }
 
     /**

@@ -141,6 +141,51 @@ class AsyncClientTest {
     }
 
     @Test
+    void listenersSeeEveryAttemptAndTheCallAsOnTheBlockingPath() throws Exception {
+        server.wireMock().stubFor(get(urlPathEqualTo(API + "/labels/VIP")).inScenario("once")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("ok")
+                .willReturn(aResponse().withStatus(503)));
+        server.wireMock().stubFor(get(urlPathEqualTo(API + "/labels/VIP")).inScenario("once")
+                .whenScenarioStateIs("ok").willReturn(okJson(LABEL)));
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TexterListener listener = new TexterListener() {
+            @Override
+            public void onAttempt(TexterAttempt attempt) {
+                events.add("attempt " + attempt.attempt() + " " + attempt.operation() + " " + attempt.pathTemplate()
+                        + " " + attempt.status() + " " + attempt.decision());
+            }
+
+            @Override
+            public void onCall(TexterCall call) {
+                events.add("call " + call.operation() + " " + call.attempts() + " " + call.status());
+            }
+        };
+        RetryPolicy quick = RetryPolicy.builder().maxRetries(2).initialBackoff(Duration.ofMillis(20))
+                .maxBackoff(Duration.ofMillis(20)).build();
+        try (TexterClient client = server.clientBuilder().retryPolicy(quick).listener(listener).build()) {
+            client.async().labels().getLabel("VIP").get(10, TimeUnit.SECONDS);
+
+            assertThat(events).containsExactly("attempt 1 getLabel /labels/{labelId} OptionalInt[503] RETRY",
+                    "attempt 2 getLabel /labels/{labelId} OptionalInt[200] DONE", "call getLabel 2 OptionalInt[200]");
+        }
+    }
+
+    @Test
+    void aViewsOptionsApplyToItsAsyncCalls() {
+        server.wireMock().stubFor(get(urlPathEqualTo(API + "/labels/VIP"))
+                .willReturn(aResponse().withStatus(503)));
+        try (TexterClient client = server.client()) {
+            TexterClient once = client.withOptions(o -> o.retryPolicy(RetryPolicy.disabled())
+                    .header("X-Request-Id", "r-1"));
+            Throwable seen = once.async().labels().getLabel("VIP").handle((v, e) -> e).join();
+
+            assertThat(seen).isInstanceOf(TexterServerException.class);
+            assertThat(server.requests()).hasSize(1);
+            assertThat(server.requests().get(0).getHeader("X-Request-Id")).isEqualTo("r-1");
+        }
+    }
+
+    @Test
     void aPostIsNotRepeatedAfterA5xx() {
         server.wireMock().stubFor(post(urlPathEqualTo(API + "/messages/send/" + CHAT))
                 .willReturn(aResponse().withStatus(503)));

@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * each attempt is sent with {@code HttpClient.sendAsync} ({@link AsyncHttpTransport}), logged as the blocking path
  * logs it, and retried by the same rules ({@link RetryState}: the same retry decisions, backoff,
  * {@code Retry-After} handling, call timeout and WARN lines). A wait before a retry is a task on a timer thread,
- * not a sleeping thread (so the policy's {@code Sleeper}, a blocking hook, is not used here). No thread waits for an
+ * not a sleeping thread (so the policy's {@code Sleeper}, a blocking hook, is not used here). The client's listeners
+ * are told of every attempt and call as on the blocking path, on the thread that completed the attempt; the options of
+ * a {@code withOptions} view apply, read on the calling thread when the call starts. No thread waits for an
  * answer: a client with 1,000 calls in flight runs on the JDK client's few threads and one timer thread.
  *
  * <p>{@link Call#cancel()} of the call an API future stands for (see {@link #takeStarted()}) cancels the attempt under way
@@ -44,6 +47,7 @@ public final class AsyncRetryingClient implements AsyncClient<Object> {
     private final RetryPolicy policy;
     private final Duration callTimeout;
     private final Redactor redactor;
+    private final Listeners listeners;
     private final ScheduledThreadPoolExecutor timers;
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -57,9 +61,10 @@ public final class AsyncRetryingClient implements AsyncClient<Object> {
      * @param policy          how often and how long to wait
      * @param callTimeout     the deadline of one call, all attempts and waits included
      * @param redactor        masks the token
+     * @param listeners       told of every attempt and call, as by the blocking path
      */
     public AsyncRetryingClient(Supplier<HttpClient> http, long maxResponseSize, HttpLogLevel logLevel,
-            RetryPolicy policy, Duration callTimeout, Redactor redactor) {
+            RetryPolicy policy, Duration callTimeout, Redactor redactor, Listeners listeners) {
         int client = CLIENTS.incrementAndGet();
         this.timers = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "texter-async-" + client + "-timer");
@@ -72,6 +77,7 @@ public final class AsyncRetryingClient implements AsyncClient<Object> {
         this.policy = policy;
         this.callTimeout = callTimeout;
         this.redactor = redactor;
+        this.listeners = listeners;
     }
 
     /**
@@ -117,11 +123,19 @@ public final class AsyncRetryingClient implements AsyncClient<Object> {
         private final CompletableFuture<Response> result = new CompletableFuture<>();
         private volatile AsyncHttpTransport.@Nullable Attempt attempt;
         private volatile @Nullable ScheduledFuture<?> retry;
+        private final AtomicBoolean reported = new AtomicBoolean();
 
         private Call(Request request, Request.Options options) {
             this.request = request;
             this.options = options;
-            this.state = new RetryState(request, policy, callTimeout, redactor);
+            this.state = new RetryState(request, policy, callTimeout, redactor, listeners);
+        }
+
+        /** Tells the listeners of the call's end, once, before the caller can see it. */
+        private void finished(@Nullable Response response, @Nullable Throwable failure) {
+            if (reported.compareAndSet(false, true)) {
+                state.finished(response, failure);
+            }
         }
 
         /**
@@ -139,6 +153,10 @@ public final class AsyncRetryingClient implements AsyncClient<Object> {
         }
 
         private void end(Throwable failure) {
+            if (result.isDone()) {
+                return;
+            }
+            finished(null, failure);
             if (!result.completeExceptionally(failure)) {
                 return;
             }
@@ -196,6 +214,9 @@ public final class AsyncRetryingClient implements AsyncClient<Object> {
                     logging.logFailure(request, start, cause);
                 }
                 if (!(cause instanceof IOException)) {
+                    if (cause instanceof RuntimeException) {
+                        state.afterOtherFailure((RuntimeException) cause); // e.g. a body over the size limit
+                    }
                     end(cause);
                     return;
                 }
@@ -217,6 +238,7 @@ public final class AsyncRetryingClient implements AsyncClient<Object> {
             }
             Duration wait = state.afterResponse(answer);
             if (wait == null) {
+                finished(answer, null);
                 result.complete(answer);
                 return;
             }

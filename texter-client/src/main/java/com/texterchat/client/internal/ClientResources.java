@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,7 @@ public final class ClientResources {
     private static final @Nullable Method SHUTDOWN_NOW = method("shutdownNow");
     private static final @Nullable Method AWAIT_TERMINATION = method("awaitTermination", Duration.class);
 
-    private final ExecutorService executor;
+    private final @Nullable ExecutorService executor;
     private volatile @Nullable HttpClient http;
 
     /**
@@ -39,13 +40,45 @@ public final class ClientResources {
      * @param builder the configured JDK client builder
      */
     public ClientResources(HttpClient.Builder builder) {
+        this(builder, b -> { });
+    }
+
+    /**
+     * Builds the JDK client on an executor of its own, after a last change of the builder.
+     *
+     * @param builder the configured JDK client builder
+     * @param finish  changes the builder once the executor is set (it may set another)
+     */
+    public ClientResources(HttpClient.Builder builder, Consumer<HttpClient.Builder> finish) {
         // A fixed number of threads, not one per exchange: the JDK client runs only short non-blocking tasks on it
         // (the blocking path waits on the caller's thread), so 1,000 asynchronous calls in flight need no more.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
+        ThreadPoolExecutor own = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads(CLIENTS.incrementAndGet()));
-        pool.allowCoreThreadTimeOut(true);
-        this.executor = pool;
-        this.http = builder.executor(executor).build();
+        own.allowCoreThreadTimeOut(true);
+        builder.executor(own);
+        try {
+            finish.accept(builder);
+            this.http = builder.build();
+        } catch (RuntimeException | Error e) {
+            own.shutdownNow();
+            throw e;
+        }
+        this.executor = own;
+    }
+
+    private ClientResources(HttpClient borrowed) {
+        this.executor = null;
+        this.http = borrowed;
+    }
+
+    /**
+     * Uses a JDK client that belongs to someone else: {@link #close()} lets go of it without closing it.
+     *
+     * @param client the application's client
+     * @return the resources
+     */
+    public static ClientResources borrowing(HttpClient client) {
+        return new ClientResources(client);
     }
 
     /**
@@ -66,8 +99,8 @@ public final class ClientResources {
     public void close() {
         HttpClient client = http;
         http = null;
-        if (client == null) {
-            return;
+        if (client == null || executor == null) {
+            return; // closed before, or the application's client: not ours to close
         }
         if (SHUTDOWN_NOW != null && AWAIT_TERMINATION != null) {
             try {

@@ -1,6 +1,8 @@
 package com.texterchat.client.internal;
 
+import com.texterchat.client.CallOptions;
 import com.texterchat.client.RetryPolicy;
+import com.texterchat.client.TexterAttempt;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
@@ -21,8 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The retry decisions of one call, shared by the blocking {@link RetryingClient} and the asynchronous
  * {@link AsyncRetryingClient}: whether another attempt is allowed and safe, how long to wait before it, each
- * attempt's read timeout cut to the call's deadline, and the WARN lines under {@code com.texterchat.client.retry}.
- * The rules are those {@link RetryingClient} documents. Not thread-safe: one call's attempts run one after another.
+ * attempt's read timeout cut to the call's deadline, the WARN lines under {@code com.texterchat.client.retry}, and
+ * the reports to the client's listeners (each attempt with its decision, and the end of the call). The rules are
+ * those {@link RetryingClient} documents; the per-call options of a {@code withOptions} view (retry policy, call and
+ * read timeout) are read from {@link CallContext} when the call starts. Not thread-safe: one call's attempts run one
+ * after another.
  */
 final class RetryState {
 
@@ -35,6 +40,11 @@ final class RetryState {
     private final RetryPolicy policy;
     private final Duration callTimeout;
     private final Redactor redactor;
+    private final Listeners listeners;
+    private final @Nullable Endpoint endpoint;
+    private final long start = System.nanoTime();
+    private final @Nullable Long readTimeoutMillis;
+    private long attemptStart;
     private final boolean idempotent;
     private final boolean resentByJdk;
     private final long deadline;
@@ -43,16 +53,30 @@ final class RetryState {
     private int attempt;
     private boolean capped;
 
-    RetryState(Request request, RetryPolicy policy, Duration callTimeout, Redactor redactor) {
+    /**
+     * The state of a call that starts now.
+     *
+     * @param request     the request
+     * @param policy      the client's retry policy
+     * @param callTimeout the client's call timeout
+     * @param redactor    masks the token in log lines
+     * @param listeners   told of each attempt and of the call's end
+     */
+    RetryState(Request request, RetryPolicy policy, Duration callTimeout, Redactor redactor, Listeners listeners) {
+        CallOptions overrides = CallContext.options();
         this.request = request;
-        this.policy = policy;
-        this.callTimeout = callTimeout;
+        this.policy = overrides == null ? policy : overrides.retryPolicy().orElse(policy);
+        this.callTimeout = overrides == null ? callTimeout : overrides.callTimeout().orElse(callTimeout);
+        this.readTimeoutMillis = overrides == null ? null
+                : overrides.readTimeout().map(Duration::toMillis).orElse(null);
         this.redactor = redactor;
+        this.listeners = listeners;
+        this.endpoint = listeners.isEmpty() ? null : Endpoint.of(request);
         String method = request.httpMethod().name();
         this.idempotent = IDEMPOTENT.contains(method);
         this.resentByJdk = RESENT_BY_JDK.contains(method);
-        this.deadline = System.nanoTime() + callTimeout.toNanos();
-        this.allowed = policy.maxRetries() + 1;
+        this.deadline = start + this.callTimeout.toNanos();
+        this.allowed = this.policy.maxRetries() + 1;
     }
 
     /** The number of the attempt under way (1 for the first). */
@@ -67,11 +91,16 @@ final class RetryState {
      * @return the attempt's options: the read timeout cut to what is left of the call timeout
      * @throws CallTimeoutException when the deadline has already passed
      */
-    Request.Options nextAttempt(Request.Options options) throws CallTimeoutException {
+    Request.Options nextAttempt(Request.Options clientOptions) throws CallTimeoutException {
+        Request.Options options = readTimeoutMillis == null ? clientOptions
+                : new Request.Options(clientOptions.connectTimeoutMillis(), TimeUnit.MILLISECONDS, readTimeoutMillis,
+                        TimeUnit.MILLISECONDS, clientOptions.isFollowRedirects());
         attempt++;
-        long left = deadline - System.nanoTime();
+        attemptStart = System.nanoTime();
+        long left = deadline - attemptStart;
         if (left <= 0) {
-            throw new CallTimeoutException(callTimeout, attempt - 1, null);
+            attempt--;
+            throw new CallTimeoutException(callTimeout, attempt, null);
         }
         capped = left < TimeUnit.MILLISECONDS.toNanos(options.readTimeoutMillis());
         return capped
@@ -94,23 +123,45 @@ final class RetryState {
         boolean timeout = e instanceof HttpTimeoutException || e instanceof InterruptedIOException;
         boolean pastDeadline = System.nanoTime() - deadline >= 0;
         if (timeout && !interrupted && (pastDeadline || capped && !(e instanceof HttpConnectTimeoutException))) {
+            report(-1, e, TexterAttempt.Decision.DEADLINE, null);
             throw new CallTimeoutException(callTimeout, attempt, e);
         }
         boolean dropped = resentByJdk && !timeout && !neverReachedServer(e);
         seen += dropped ? 2 : 1;
         // After a drop the next attempt is likely dropped too, and then resent by the JDK as well.
         int next = dropped ? 2 : 1;
-        if (seen + next > allowed || interrupted || !(idempotent || neverReachedServer(e))) {
+        if (interrupted) {
+            report(-1, e, TexterAttempt.Decision.INTERRUPTED, null);
+            throw e;
+        }
+        if (!(idempotent || neverReachedServer(e))) {
+            report(-1, e, TexterAttempt.Decision.UNSAFE_TO_RETRY, null);
+            throw e;
+        }
+        if (seen + next > allowed) {
+            report(-1, e, TexterAttempt.Decision.RETRIES_EXHAUSTED, null);
             throw e;
         }
         Duration wait = policy.backoffBefore(attempt);
         String what = "failed with " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage());
         if (!fitsBefore(wait, what)) {
+            report(-1, e, TexterAttempt.Decision.DEADLINE, null);
             throw e;
         }
+        report(-1, e, TexterAttempt.Decision.RETRY, wait);
         warn(wait, what);
         return wait;
+    }
+
+    /**
+     * Reports an attempt that failed with something other than an I/O error (a body over the size limit, say):
+     * never retried.
+     *
+     * @param e the failure
+     */
+    void afterOtherFailure(RuntimeException e) {
+        report(-1, e, TexterAttempt.Decision.DONE, null);
     }
 
     /**
@@ -123,11 +174,18 @@ final class RetryState {
     @Nullable Duration afterResponse(Response response) {
         seen++;
         int status = response.status();
-        if (seen >= allowed || !retryable(status, idempotent)) {
+        if (!retryable(status, idempotent)) {
+            report(status, null, idempotent || status < 500 && status != 408 ? TexterAttempt.Decision.DONE
+                    : TexterAttempt.Decision.UNSAFE_TO_RETRY, null);
+            return null;
+        }
+        if (seen >= allowed) {
+            report(status, null, TexterAttempt.Decision.RETRIES_EXHAUSTED, null);
             return null;
         }
         Optional<Duration> retryAfter = RetryAfter.from(response.headers(), Instant.now());
         if (retryAfter.isPresent() && retryAfter.get().compareTo(policy.maxRetryAfter()) > 0) {
+            report(status, null, TexterAttempt.Decision.RETRY_AFTER_TOO_LONG, null);
             LOG.warn("Texter {} answered {} asking to wait {} s, longer than the retry policy allows ({} s);"
                             + " not retrying", Operation.of(request).label(), status,
                     retryAfter.get().toSeconds(), policy.maxRetryAfter().toSeconds());
@@ -139,10 +197,37 @@ final class RetryState {
                 .orElseGet(() -> policy.backoffBefore(retry));
         String what = "answered HTTP " + status;
         if (!fitsBefore(wait, what)) {
+            report(status, null, TexterAttempt.Decision.DEADLINE, null);
             return null;
         }
+        report(status, null, TexterAttempt.Decision.RETRY, wait);
         warn(wait, what);
         return wait;
+    }
+
+    /**
+     * Reports the end of the call to the listeners (nothing when no attempt was made).
+     *
+     * @param response the final answer, or {@code null} when the call failed
+     * @param failure  the failure the call ends with, or {@code null}
+     */
+    void finished(@Nullable Response response, @Nullable Throwable failure) {
+        if (endpoint != null && attempt > 0) {
+            listeners.call(endpoint, attempt, response == null ? -1 : response.status(), failure,
+                    System.nanoTime() - start);
+        }
+    }
+
+    /** The retry policy of this call: the client's, or a view's. */
+    RetryPolicy policy() {
+        return policy;
+    }
+
+    private void report(int status, @Nullable Throwable failure, TexterAttempt.Decision decision,
+            @Nullable Duration wait) {
+        if (endpoint != null) {
+            listeners.attempt(endpoint, attempt, status, failure, System.nanoTime() - attemptStart, decision, wait);
+        }
     }
 
     private static boolean retryable(int status, boolean idempotent) {
@@ -168,15 +253,16 @@ final class RetryState {
         if (deadline - System.nanoTime() - wait.toNanos() > 0) {
             return true;
         }
-        LOG.warn(redactor.scrub("Texter " + Operation.of(request).label() + " " + what + "; not retrying: a wait of "
-                + wait.toMillis() + " ms would pass the call timeout of " + callTimeout.toMillis() + " ms"));
+        LOG.warn(OneLine.of(redactor.scrub("Texter " + Operation.of(request).label() + " " + what
+                + "; not retrying: a wait of " + wait.toMillis() + " ms would pass the call timeout of "
+                + callTimeout.toMillis() + " ms")));
         return false;
     }
 
     private void warn(Duration wait, String what) {
         if (LOG.isWarnEnabled()) {
-            LOG.warn(redactor.scrub("Texter " + Operation.of(request).label() + " " + what + "; retry " + attempt
-                    + " of " + policy.maxRetries() + " in " + wait.toMillis() + " ms"));
+            LOG.warn(OneLine.of(redactor.scrub("Texter " + Operation.of(request).label() + " " + what + "; retry "
+                    + attempt + " of " + policy.maxRetries() + " in " + wait.toMillis() + " ms")));
         }
     }
 }

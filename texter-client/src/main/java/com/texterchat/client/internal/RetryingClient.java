@@ -40,6 +40,7 @@ public final class RetryingClient implements Client {
     private final RetryPolicy policy;
     private final Duration callTimeout;
     private final Redactor redactor;
+    private final Listeners listeners;
 
     /**
      * Wraps a client.
@@ -50,10 +51,25 @@ public final class RetryingClient implements Client {
      * @param redactor    masks the token in log lines
      */
     public RetryingClient(Client delegate, RetryPolicy policy, Duration callTimeout, Redactor redactor) {
+        this(delegate, policy, callTimeout, redactor, Listeners.NONE);
+    }
+
+    /**
+     * Wraps a client, reporting each attempt and call to listeners.
+     *
+     * @param delegate    the client sending each attempt
+     * @param policy      how often and how long to wait
+     * @param callTimeout the deadline of one call, all attempts and waits included
+     * @param redactor    masks the token in log lines
+     * @param listeners   told of every attempt and call
+     */
+    public RetryingClient(Client delegate, RetryPolicy policy, Duration callTimeout, Redactor redactor,
+            Listeners listeners) {
         this.delegate = delegate;
         this.policy = policy;
         this.callTimeout = callTimeout;
         this.redactor = redactor;
+        this.listeners = listeners;
     }
 
     /**
@@ -66,7 +82,19 @@ public final class RetryingClient implements Client {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        RetryState state = new RetryState(request, policy, callTimeout, redactor);
+        RetryState state = new RetryState(request, policy, callTimeout, redactor, listeners);
+        try {
+            Response response = send(request, options, state);
+            state.finished(response, null);
+            CallContext.offer(response, redactor);
+            return response;
+        } catch (IOException | RuntimeException e) {
+            state.finished(null, e);
+            throw e;
+        }
+    }
+
+    private Response send(Request request, Request.Options options, RetryState state) throws IOException {
         while (true) {
             Client transport = delegate;
             if (transport == null) {
@@ -77,15 +105,18 @@ public final class RetryingClient implements Client {
             try {
                 response = transport.execute(request, attemptOptions);
             } catch (IOException e) {
-                sleep(state.afterFailure(e, Thread.currentThread().isInterrupted()));
+                sleep(state.afterFailure(e, Thread.currentThread().isInterrupted()), state.policy());
                 continue;
+            } catch (RuntimeException e) {
+                state.afterOtherFailure(e); // e.g. a body over the size limit: never retried
+                throw e;
             }
             Duration wait = state.afterResponse(response);
             if (wait == null) {
                 return response;
             }
             response.close();
-            sleep(wait);
+            sleep(wait, state.policy());
         }
     }
 
@@ -95,7 +126,7 @@ public final class RetryingClient implements Client {
                 + " was not sent");
     }
 
-    private void sleep(Duration wait) throws InterruptedIOException {
+    private static void sleep(Duration wait, RetryPolicy policy) throws InterruptedIOException {
         if (wait.isZero()) {
             return;
         }
