@@ -10,7 +10,8 @@ module com.texterchat.client {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires org.slf4j;
-    requires java.net.http;
+    // HttpClient appears in the builder (httpClient(...)), so callers read the module too.
+    requires transitive java.net.http;
     // Nullness annotations of the API, needed by callers' compilers (Kotlin reads them), not at run time.
     requires static transitive org.jspecify;
 

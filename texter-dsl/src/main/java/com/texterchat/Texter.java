@@ -10,6 +10,7 @@ import com.texterchat.api.QuickRepliesApi;
 import com.texterchat.api.ScenariosApi;
 import com.texterchat.api.TemplateSubscriptionsApi;
 import com.texterchat.api.TemplatesApi;
+import com.texterchat.client.TexterAsyncClient;
 import com.texterchat.client.TexterClient;
 import com.texterchat.client.error.TexterException;
 import com.texterchat.client.paging.TexterPaging;
@@ -225,6 +226,21 @@ public final class Texter implements AutoCloseable {
      */
     public TexterPaging paging() {
         return client.paging();
+    }
+
+    /**
+     * The asynchronous API: every operation of every group returning a {@link java.util.concurrent.CompletableFuture},
+     * on the same connection pool, retries, timeouts, limits, logging and errors as the blocking calls (see
+     * {@link TexterAsyncClient}); also the paged lists as {@link com.texterchat.client.paging.AsyncPaged} walks.
+     *
+     * <pre>{@code
+     * texter.async().chats().getChat(chatId).thenAccept(chat -> System.out.println(chat.getTitle()));
+     * }</pre>
+     *
+     * @return the asynchronous view of this Texter's client
+     */
+    public TexterAsyncClient async() {
+        return client.async();
     }
 
     // ---- session messages ----------------------------------------------------------------------------

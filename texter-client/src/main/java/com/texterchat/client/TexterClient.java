@@ -1,9 +1,13 @@
 package com.texterchat.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.texterchat.client.internal.AsyncRetryingClient;
+import com.texterchat.client.internal.CallContext;
 import com.texterchat.client.internal.ClientResources;
+import com.texterchat.client.internal.CustomHeaders;
 import com.texterchat.client.internal.JdkHttpTransport;
 import com.texterchat.client.internal.Lazy;
+import com.texterchat.client.internal.Listeners;
 import com.texterchat.client.internal.LoggingClient;
 import com.texterchat.client.internal.OperationCatalog;
 import com.texterchat.client.internal.PlainHttpTls;
@@ -28,18 +32,28 @@ import com.texterchat.api.QuickRepliesApi;
 import com.texterchat.api.ScenariosApi;
 import com.texterchat.api.TemplateSubscriptionsApi;
 import com.texterchat.api.TemplatesApi;
+import feign.AsyncFeign;
+import feign.BaseBuilder;
 import feign.Feign;
 import feign.Request;
 import feign.Retryer;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
@@ -79,12 +93,23 @@ public final class TexterClient implements AutoCloseable {
 
     private static final Pattern LOOPBACK_V4 = Pattern.compile("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
     private static final int MIN_TOKEN_LENGTH = 8;
+    private static final String AUTHENTICATOR_REFUSED = "the HttpClient must not have an Authenticator: with one,"
+            + " the JDK 17 HTTP client drops the Authorization header that carries the API token; for a proxy that"
+            + " asks for a password use TexterClient.Builder.proxyCredentials(username, password)";
     private static final Pattern PROJECT_ID = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
 
     private final URI baseUrl;
     private final RetryPolicy retryPolicy;
     private final HttpLogLevel logLevel;
     private final Duration callTimeout;
+    private final Redactor redactor;
+    /** How the client was configured, for {@link #toBuilder()}: a copy, never handed out. */
+    private final Builder settings;
+    /** What a view made by {@link #withOptions} changes; {@link CallOptions#none()} for the client itself. */
+    private final CallOptions options;
+    /** Whether this is a view: it owns no resources and closing it does nothing. */
+    private final boolean view;
+    private final @Nullable TexterClient rootClient;
     private final ClientResources resources;
     private final RetryingClient retrying;
     private final Lazy<ChatsApi> chats;
@@ -98,47 +123,61 @@ public final class TexterClient implements AutoCloseable {
     private final Lazy<EventSubscriptionsApi> eventSubscriptions;
     private final Lazy<ScenariosApi> scenarios;
     private final Lazy<TexterPaging> paging;
+    private final Lazy<TexterAsyncClient> async;
+    private volatile @Nullable AsyncRetryingClient asyncRetrying;
 
     private TexterClient(Builder builder) {
         this.baseUrl = builder.resolveBaseUrl();
         if (builder.token == null) {
             throw new IllegalStateException("token is required");
         }
+        if (builder.userHttpClient != null && (!builder.httpCustomizers.isEmpty() || builder.connectTimeoutSet)) {
+            throw new IllegalStateException("httpClient(HttpClient) cannot be combined with httpClient(Consumer) or"
+                    + " connectTimeout: a client of your own keeps its own settings");
+        }
         this.retryPolicy = builder.retryPolicy;
         this.logLevel = builder.logLevel;
         this.callTimeout = builder.callTimeout;
+        this.settings = builder.copy();
+        this.options = CallOptions.none();
+        this.view = false;
+        this.rootClient = null;
         Redactor redactor = new Redactor(builder.token);
+        this.redactor = redactor;
         ObjectMapper mapper = TexterJson.mapper();
-        HttpClient.Builder http = HttpClient.newBuilder()
-                .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if ("http".equals(baseUrl.getScheme())) {
-            // Plain HTTP is loopback only (tests, local proxies); skip the h2c upgrade dance there, and the set-up
-            // of TLS, which such a client never uses.
-            http.version(HttpClient.Version.HTTP_1_1).sslContext(PlainHttpTls.context());
-        }
         if (Boolean.getBoolean("jdk.httpclient.enableAllMethodRetry")) {
             LoggerFactory.getLogger(TexterClient.class).warn("The system property jdk.httpclient.enableAllMethodRetry"
                     + " is set: the JDK HTTP client may then resend a POST whose connection broke, which can send a"
                     + " Texter message twice. Unset it.");
         }
         // Sent with every request; TexterTarget attaches them without Feign's per-call header templating.
-        Map<String, String> clientHeaders = Map.of("Authorization", "Bearer " + builder.token,
-                "User-Agent", SdkVersion.userAgent());
+        Map<String, String> clientHeaders = new LinkedHashMap<>(builder.defaultHeaders);
+        clientHeaders.put("Authorization", "Bearer " + builder.token);
+        clientHeaders.put("User-Agent", SdkVersion.userAgent());
+        if (builder.proxyAuthorization != null) {
+            // The JDK sends Proxy-* headers only to a proxy (on CONNECT, or on a plain request through it), never to
+            // Texter itself; preemptive, as the JDK client cannot answer a 407 without an Authenticator.
+            clientHeaders.put("Proxy-Authorization", builder.proxyAuthorization);
+        }
         TexterContract contract = new TexterContract();
-        this.resources = new ClientResources(http);
-        this.retrying = new RetryingClient(new LoggingClient(new JdkHttpTransport(resources.http(), builder.maxResponseSize), logLevel,
-                redactor), retryPolicy, callTimeout, redactor);
-        Feign.Builder feign = Feign.builder()
-                .client(retrying)
-                .retryer(Retryer.NEVER_RETRY)
-                .encoder(new TexterEncoder(mapper))
-                .decoder(new TexterDecoder(mapper, redactor))
-                .errorDecoder(new TexterErrorDecoder(mapper, redactor, OperationCatalog::fromClasspath))
-                .contract(contract)
-                .invocationHandlerFactory(new TexterInvocationHandlerFactory(redactor))
-                .options(new Request.Options(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                        builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false));
+        this.resources = builder.userHttpClient != null ? ClientResources.borrowing(builder.userHttpClient)
+                : new ClientResources(httpClientBuilder(builder), http -> {
+                    builder.httpCustomizers.forEach(customizer -> customizer.accept(http));
+                    // what the SDK relies on, whatever the customizers did: its connect timeout, and no redirects
+                    // (a redirect would take the token along to wherever it points)
+                    http.connectTimeout(builder.connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
+                });
+        if (resources.http().authenticator().isPresent()) {
+            resources.close();
+            throw new IllegalArgumentException(AUTHENTICATOR_REFUSED);
+        }
+        long maxResponseSize = builder.maxResponseSize;
+        Listeners listeners = new Listeners(builder.listeners, redactor);
+        this.retrying = new RetryingClient(new LoggingClient(new JdkHttpTransport(resources.http(),
+                maxResponseSize), logLevel, redactor), retryPolicy, callTimeout, redactor, listeners);
+        Request.Options options = new Request.Options(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false);
+        Feign.Builder feign = common(Feign.builder().client(retrying), mapper, redactor, contract, options);
         // Each API is set up on first use: Feign reads every method's annotations when it makes one, and most
         // applications use a few of the ten.
         Apis apis = new Apis(feign, baseUrl.toString(), contract, clientHeaders);
@@ -154,6 +193,219 @@ public final class TexterClient implements AutoCloseable {
         this.scenarios = apis.lazy(ScenariosApi.class);
         this.paging = new Lazy<>(apis.lock, () -> new TexterPaging(chats(), messages(), quickReplies(), labels(),
                 templateSubscriptions(), scenarios()));
+        // The asynchronous view, on first use: the same pipeline over sendAsync, and a timer thread for its waits.
+        this.async = new Lazy<>(apis.lock, () -> {
+            AsyncRetryingClient client = new AsyncRetryingClient(resources::http, maxResponseSize, logLevel,
+                    retryPolicy, callTimeout, redactor, listeners);
+            asyncRetrying = client;
+            AsyncFeign.AsyncBuilder<Object> asyncFeign = common(AsyncFeign.builder().client(client), mapper,
+                    redactor, contract, options);
+            return new TexterAsyncClient(new TexterAsyncClient.Apis() {
+                @Override
+                public <T> Lazy<T> lazy(Class<T> api) {
+                    return new Lazy<>(apis.lock, () -> asyncFeign.target(new TexterTarget<>(api, baseUrl.toString(),
+                            contract, clientHeaders)));
+                }
+
+                @Override
+                public Object lock() {
+                    return apis.lock;
+                }
+            });
+        });
+    }
+
+    /** The settings the blocking and the asynchronous Feign builders share. */
+    private static <B extends BaseBuilder<B, ?>> B common(B builder, ObjectMapper mapper, Redactor redactor,
+            TexterContract contract, Request.Options options) {
+        return builder.retryer(Retryer.NEVER_RETRY)
+                .encoder(new TexterEncoder(mapper))
+                .decoder(new TexterDecoder(mapper, redactor))
+                .errorDecoder(new TexterErrorDecoder(mapper, redactor, OperationCatalog::fromClasspath))
+                .contract(contract)
+                .invocationHandlerFactory(new TexterInvocationHandlerFactory(redactor))
+                .options(options);
+    }
+
+    /** A view of a client with other options, sharing its connections, threads and API proxies. */
+    private TexterClient(TexterClient parent, CallOptions added) {
+        this.baseUrl = parent.baseUrl;
+        this.logLevel = parent.logLevel;
+        this.redactor = parent.redactor;
+        this.settings = parent.settings;
+        this.resources = parent.resources;
+        this.retrying = parent.retrying;
+        this.view = true;
+        CallOptions merged = parent.options.and(added);
+        this.options = merged;
+        TexterClient root = parent.view ? parent.root() : parent;
+        this.retryPolicy = merged.retryPolicy().orElse(root.retryPolicy);
+        this.callTimeout = merged.callTimeout().orElse(root.callTimeout);
+        this.rootClient = root;
+        Object lock = new Object();
+        this.chats = new Lazy<>(lock, () -> withOptions(ChatsApi.class, root.chats(), merged));
+        this.messages = new Lazy<>(lock, () -> withOptions(MessagesApi.class, root.messages(), merged));
+        this.templates = new Lazy<>(lock, () -> withOptions(TemplatesApi.class, root.templates(), merged));
+        this.templateSubscriptions = new Lazy<>(lock, () -> withOptions(TemplateSubscriptionsApi.class,
+                root.templateSubscriptions(), merged));
+        this.labels = new Lazy<>(lock, () -> withOptions(LabelsApi.class, root.labels(), merged));
+        this.files = new Lazy<>(lock, () -> withOptions(FilesApi.class, root.files(), merged));
+        this.channels = new Lazy<>(lock, () -> withOptions(ChannelsApi.class, root.channels(), merged));
+        this.quickReplies = new Lazy<>(lock, () -> withOptions(QuickRepliesApi.class, root.quickReplies(), merged));
+        this.eventSubscriptions = new Lazy<>(lock, () -> withOptions(EventSubscriptionsApi.class,
+                root.eventSubscriptions(), merged));
+        this.scenarios = new Lazy<>(lock, () -> withOptions(ScenariosApi.class, root.scenarios(), merged));
+        this.paging = new Lazy<>(lock, () -> new TexterPaging(chats(), messages(), quickReplies(), labels(),
+                templateSubscriptions(), scenarios()));
+        // The view's asynchronous APIs: the root's, each call made with the options (read when the call starts)
+        this.async = new Lazy<>(lock, () -> new TexterAsyncClient(new TexterAsyncClient.Apis() {
+            @Override
+            public <T> Lazy<T> lazy(Class<T> api) {
+                return new Lazy<>(lock, () -> withOptions(api, root.async().api(api), merged));
+            }
+
+            @Override
+            public Object lock() {
+                return lock;
+            }
+        }));
+    }
+
+    private TexterClient root() {
+        return rootClient == null ? this : rootClient;
+    }
+
+    /**
+     * The API of the client itself behind a proxy that makes each call with the options: one JDK proxy per API and
+     * view, no Feign set-up of its own.
+     */
+    private static <T> T withOptions(Class<T> api, T target, CallOptions options) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                switch (method.getName()) {
+                    case "equals":
+                        return proxy == args[0];
+                    case "hashCode":
+                        return System.identityHashCode(proxy);
+                    default:
+                        return api.getSimpleName() + " with " + options;
+                }
+            }
+            return CallContext.withOptions(options, () -> {
+                try {
+                    return method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+        };
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
+    }
+
+    private static HttpClient.Builder httpClientBuilder(Builder builder) {
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .connectTimeout(builder.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if ("http".equals(builder.resolveBaseUrl().getScheme())) {
+            // Plain HTTP is loopback only (tests, local proxies); skip the h2c upgrade dance there, and the set-up
+            // of TLS, which such a client never uses (a customizer may still set a context of its own).
+            http.version(HttpClient.Version.HTTP_1_1).sslContext(PlainHttpTls.context());
+        }
+        return http;
+    }
+
+    /**
+     * A view of this client whose calls go with other options: a call timeout, a read timeout, a retry policy, extra
+     * headers. The view shares this client's connection pool, threads, listeners and API set-up, so making one is
+     * cheap (a few small objects; each API group a JDK proxy on first use): one per request is fine.
+     *
+     * <pre>{@code
+     * client.withOptions(o -> o.header("X-Request-Id", requestId).retryPolicy(r -> r.maxRetries(0)))
+     *         .messages().sendMessage(chatId, message);
+     * }</pre>
+     *
+     * <p>A view of a view combines both, the later options winning. Closing a view does nothing; closing the client
+     * it came from ends the view's calls too. {@code retryPolicy(Consumer)} in the options starts from this client's
+     * policy.
+     *
+     * @param change sets the options
+     * @return the view
+     * @throws IllegalArgumentException when an option is refused (e.g. a header the SDK sets itself)
+     */
+    public TexterClient withOptions(Consumer<CallOptions.Builder> change) {
+        Objects.requireNonNull(change, "change");
+        CallOptions.Builder builder = CallOptions.builder().basePolicy(retryPolicy);
+        change.accept(builder);
+        return withOptions(builder.build());
+    }
+
+    /**
+     * A view of this client whose calls go with the given options; see {@link #withOptions(Consumer)}.
+     *
+     * @param options the options
+     * @return the view
+     */
+    public TexterClient withOptions(CallOptions options) {
+        return new TexterClient(this, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * The options this client's calls go with: {@link CallOptions#none()} for a client made by a builder, the
+     * combined options for a view made by {@link #withOptions(Consumer)}.
+     *
+     * @return the options
+     */
+    public CallOptions options() {
+        return options;
+    }
+
+    /**
+     * A builder with every setting of this client (for a view, with the view's options as the client-wide
+     * settings), to build another, independent client: {@code client.toBuilder().logLevel(HttpLogLevel.BASIC)
+     * .build()}. The new client has connections and threads of its own (or the same {@code HttpClient} when one
+     * was given with {@link Builder#httpClient(HttpClient)}).
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder builder = settings.copy();
+        options.callTimeout().ifPresent(builder::callTimeout);
+        options.readTimeout().ifPresent(builder::readTimeout);
+        options.retryPolicy().ifPresent(builder::retryPolicy);
+        options.headers().forEach(builder::defaultHeader);
+        return builder;
+    }
+
+    /**
+     * Makes calls and returns, besides what they return, the full answer of the last one: status, headers and the
+     * raw body. Works for every operation, through any client or view, including paging and the flows of the
+     * entry object:
+     *
+     * <pre>{@code
+     * TexterResponse<ChatPublicView> response = client.withRawResponse(c -> c.chats().getChat(chatId));
+     * int status = response.status();
+     * Optional<String> requestId = response.header("X-Request-Id");
+     * byte[] json = response.rawBody();
+     * ChatPublicView chat = response.body();
+     * }</pre>
+     *
+     * <p>The answers are captured on the calling thread while the function runs; a call that fails throws as usual
+     * ({@link com.texterchat.client.error.TexterHttpException#headers()} has the headers of an error answer).
+     *
+     * @param calls the call to make, given this client
+     * @param <T>   what it returns
+     * @return the answer, with what the function returned as its body
+     * @throws IllegalStateException when the function made no call
+     */
+    public <T extends @Nullable Object> TexterResponse<T> withRawResponse(Function<? super TexterClient, T> calls) {
+        Objects.requireNonNull(calls, "calls");
+        CallContext.Captured<T> captured = CallContext.capturing(() -> calls.apply(this));
+        CallContext.Answer answer = captured.answer();
+        if (answer == null) {
+            throw new IllegalStateException("withRawResponse: the function made no call to Texter");
+        }
+        return TexterResponse.of(answer.operation(), answer.status(), answer.headers(), captured.result(),
+                answer.body());
     }
 
     /**
@@ -306,6 +558,17 @@ public final class TexterClient implements AutoCloseable {
     }
 
     /**
+     * The asynchronous view of this client: the same operations returning {@link java.util.concurrent.CompletableFuture}s,
+     * on the same connection pool, retries, timeouts, limits, logging and errors (see {@link TexterAsyncClient}).
+     * Made on first use (with the one timer thread it adds); later calls return the same view.
+     *
+     * @return the asynchronous view
+     */
+    public TexterAsyncClient async() {
+        return async.get();
+    }
+
+    /**
      * The deadline of one call: all its attempts and the waits between them.
      *
      * @return the call timeout
@@ -318,17 +581,26 @@ public final class TexterClient implements AutoCloseable {
      * Releases the client's threads and connections. Afterwards every call through it, or through an API it handed
      * out, fails with an {@link IllegalStateException} before anything is sent; a call under way when it is closed
      * ends with a {@link com.texterchat.client.error.TexterIoException} or completes. Closing again does nothing.
+     * A view made by {@link #withOptions(Consumer)} owns nothing: closing it does nothing. A JDK client given with
+     * {@link Builder#httpClient(HttpClient)} is not closed either: it is the application's.
      */
     @Override
     public void close() {
+        if (view) {
+            return;
+        }
         retrying.close();
+        AsyncRetryingClient asyncClient = asyncRetrying;
+        if (asyncClient != null) {
+            asyncClient.close();
+        }
         resources.close();
     }
 
     @Override
     public String toString() {
         return "TexterClient[" + baseUrl + ", token=" + Redactor.MASK + ", " + retryPolicy + ", logLevel=" + logLevel
-                + ", callTimeout=" + callTimeout + "]";
+                + ", callTimeout=" + callTimeout + (view ? ", view with " + options : "") + "]";
     }
 
     /** Configures a {@link TexterClient}. Not thread-safe; the built client is. */
@@ -342,8 +614,35 @@ public final class TexterClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private HttpLogLevel logLevel = HttpLogLevel.NONE;
         private long maxResponseSize = JdkHttpTransport.DEFAULT_MAX_RESPONSE_SIZE;
+        private final List<TexterListener> listeners = new ArrayList<>();
+        private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+        private final List<Consumer<HttpClient.Builder>> httpCustomizers = new ArrayList<>();
+        private @Nullable HttpClient userHttpClient;
+        private boolean connectTimeoutSet;
+        private @Nullable String proxyAuthorization;
 
         private Builder() {
+        }
+
+        /** A copy, so that a client keeps its settings whatever happens to the builder later. */
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.projectId = projectId;
+            copy.baseUrl = baseUrl;
+            copy.token = token;
+            copy.connectTimeout = connectTimeout;
+            copy.readTimeout = readTimeout;
+            copy.callTimeout = callTimeout;
+            copy.retryPolicy = retryPolicy;
+            copy.logLevel = logLevel;
+            copy.maxResponseSize = maxResponseSize;
+            copy.listeners.addAll(listeners);
+            copy.defaultHeaders.putAll(defaultHeaders);
+            copy.httpCustomizers.addAll(httpCustomizers);
+            copy.userHttpClient = userHttpClient;
+            copy.connectTimeoutSet = connectTimeoutSet;
+            copy.proxyAuthorization = proxyAuthorization;
+            return copy;
         }
 
         /**
@@ -499,6 +798,7 @@ public final class TexterClient implements AutoCloseable {
          */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeoutSet = true;
             return this;
         }
 
@@ -567,6 +867,120 @@ public final class TexterClient implements AutoCloseable {
         }
 
         /**
+         * Changes the retry policy in place, starting from the one set so far (the default at first):
+         * {@code retryPolicy(r -> r.maxRetries(4).maxBackoff(Duration.ofSeconds(20)))}.
+         *
+         * @param change what to change
+         * @return this builder
+         */
+        public Builder retryPolicy(Consumer<RetryPolicy.Builder> change) {
+            Objects.requireNonNull(change, "change");
+            RetryPolicy.Builder builder = retryPolicy.toBuilder();
+            change.accept(builder);
+            this.retryPolicy = builder.build();
+            return this;
+        }
+
+        /**
+         * A header sent with every call of the client, e.g. an application or tenant tag. A name given again
+         * replaces the earlier value (names are case-insensitive). Headers the SDK sets itself
+         * ({@code Authorization}, {@code Content-Type}, {@code Accept}, {@code Accept-Encoding}, {@code Host},
+         * {@code User-Agent}, {@code Content-Length}, connection headers) are refused.
+         *
+         * @param name  the header name
+         * @param value the value, without line breaks
+         * @return this builder
+         * @throws IllegalArgumentException for a reserved or malformed name, or a value with control characters
+         */
+        public Builder defaultHeader(String name, String value) {
+            CustomHeaders.check(name, value);
+            defaultHeaders.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+            defaultHeaders.put(name, value);
+            return this;
+        }
+
+        /**
+         * Adjusts the JDK {@code HttpClient} the client builds: a proxy, an {@link javax.net.ssl.SSLContext} and {@link javax.net.ssl.SSLParameters}, an executor, the HTTP version,
+         * a local address. Called with the builder the SDK has set up; afterwards the SDK sets its connect timeout
+         * and turns redirects off again (a redirect would take the token along). The read and call timeouts, the
+         * response size limit, retries, logging and redaction are the SDK's, whatever is set here. Several calls
+         * add up, in order. The client stays the SDK's: {@link TexterClient#close()} closes it.
+         *
+         * <pre>{@code
+         * TexterClient.builder().projectId("demo").token(token)
+         *         .httpClient(http -> http.proxy(ProxySelector.of(new InetSocketAddress("proxy.corp", 3128)))
+         *                 .sslContext(corporateTrust))
+         *         .proxyCredentials("svc-texter", proxyPassword)
+         *         .build();
+         * }</pre>
+         *
+         * <p>An {@link java.net.Authenticator} set here is refused when the client is built (see
+         * {@link #proxyCredentials(String, String)} for proxy passwords).
+         *
+         * @param customizer changes the builder
+         * @return this builder
+         */
+        public Builder httpClient(Consumer<HttpClient.Builder> customizer) {
+            httpCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /**
+         * Sends every call with the application's own JDK {@code HttpClient} (shared with other code, say). Its
+         * connect timeout, proxy, TLS and executor are its own; the SDK's read and call timeouts, response size
+         * limit, retries, logging and redaction still apply. {@link TexterClient#close()} leaves it open: it is
+         * the application's to close. Cannot be combined with {@link #httpClient(Consumer)} or
+         * {@link #connectTimeout(Duration)}.
+         *
+         * @param client the client; it must not follow redirects
+         * @return this builder
+         * @throws IllegalArgumentException when the client follows redirects (a redirect would take the token along)
+         */
+        public Builder httpClient(HttpClient client) {
+            Objects.requireNonNull(client, "client");
+            if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+                throw new IllegalArgumentException("the HttpClient must not follow redirects (it follows "
+                        + client.followRedirects() + "): a redirect would take the API token along to wherever it"
+                        + " points; build it with followRedirects(HttpClient.Redirect.NEVER)");
+            }
+            if (client.authenticator().isPresent()) {
+                throw new IllegalArgumentException(AUTHENTICATOR_REFUSED);
+            }
+            this.userHttpClient = client;
+            return this;
+        }
+
+        /**
+         * The user name and password of a proxy that asks for them (HTTP Basic), set with
+         * {@link #httpClient(Consumer)}: {@code http.proxy(ProxySelector.of(...))}. Every request carries them in
+         * {@code Proxy-Authorization} right away; the JDK sends that header to the proxy only (on the
+         * {@code CONNECT} that opens the tunnel to Texter), never to Texter. Logs mask it.
+         *
+         * <p>An {@link java.net.Authenticator} on the {@code HttpClient} is refused instead: with one, the JDK 17
+         * client drops the {@code Authorization} header that carries the token. For HTTPS, which every call to
+         * Texter is, the JDK leaves Basic credentials out of a tunnel's {@code CONNECT} unless the system property
+         * {@code jdk.http.auth.tunneling.disabledSchemes} is set to an empty value (or one without {@code Basic})
+         * before the first {@code HttpClient} is made: {@code -Djdk.http.auth.tunneling.disabledSchemes=}.
+         *
+         * @param username the proxy user, without {@code :}
+         * @param password the proxy password
+         * @return this builder
+         * @throws IllegalArgumentException for a user name with {@code :} or control characters
+         */
+        public Builder proxyCredentials(String username, String password) {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+            if (username.isEmpty() || username.indexOf(':') >= 0
+                    || (username + password).chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("the proxy user name must be non-empty and without ':', and"
+                        + " neither it nor the password may contain control characters");
+            }
+            this.proxyAuthorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return this;
+        }
+
+        /**
          * How much of each HTTP exchange to log (default {@link HttpLogLevel#NONE}).
          *
          * @param logLevel the level
@@ -574,6 +988,18 @@ public final class TexterClient implements AutoCloseable {
          */
         public Builder logLevel(HttpLogLevel logLevel) {
             this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
+            return this;
+        }
+
+        /**
+         * Adds a listener that is told of every attempt and every call of the client (see {@link TexterListener}).
+         * Several may be added; they are called in the order they were added.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(TexterListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -619,7 +1045,7 @@ public final class TexterClient implements AutoCloseable {
         @Override
         public String toString() {
             return "TexterClient.Builder[projectId=" + projectId + ", baseUrl=" + baseUrl + ", token="
-                    + (token == null ? "unset" : Redactor.MASK) + "]";
+                    + (token == null ? "unset" : Redactor.MASK) + ", defaultHeaders=" + defaultHeaders.keySet() + "]";
         }
     }
 

@@ -145,7 +145,8 @@ class ModulePathConsumerTest {
                 "com.texterchat.client.error", "com.texterchat.client.json", "com.texterchat.client.paging",
                 "com.texterchat.client.webhook");
         assertThat(exports(finder, "com.texterchat.dsl")).containsExactlyInAnyOrder("com.texterchat",
-                "com.texterchat.dsl", "com.texterchat.dsl.kotlin", "com.texterchat.dsl.message",
+                "com.texterchat.dsl", "com.texterchat.dsl.kotlin", "com.texterchat.dsl.kotlin.coroutines",
+                "com.texterchat.dsl.message",
                 "com.texterchat.dsl.quickreply", "com.texterchat.dsl.scenario", "com.texterchat.dsl.template");
         assertThat(finder.find("com.texterchat.client").orElseThrow().descriptor().packages())
                 .contains("com.texterchat.client.internal");

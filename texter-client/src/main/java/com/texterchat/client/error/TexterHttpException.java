@@ -2,7 +2,11 @@ package com.texterchat.client.error;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,9 +24,12 @@ public class TexterHttpException extends TexterException {
     private final String responseBody;
     @SuppressWarnings("serial") // declared JsonNode, but every node Jackson builds is Serializable
     private final @Nullable JsonNode responseJson;
+    @SuppressWarnings("serial") // declared Map, but it is always an unmodifiable copy of a TreeMap of Lists.copyOf
+    private final Map<String, List<String>> headers;
 
     TexterHttpException(HttpFailure failure) {
         super(failure.operation(), failure.message(), null);
+        this.headers = failure.headers();
         this.status = failure.status();
         this.responseBody = BodyPrefix.of(failure.responseBody());
         this.responseJson = failure.responseJson();
@@ -48,8 +55,31 @@ public class TexterHttpException extends TexterException {
     public static TexterHttpException of(String operation, int status, @Nullable String responseBody,
             @Nullable JsonNode responseJson, String message, @Nullable List<String> requiredScopes,
             @Nullable Duration retryAfter) {
+        return of(operation, status, responseBody, responseJson, message, requiredScopes, retryAfter, Map.of());
+    }
+
+    /**
+     * Creates the exception matching an error status, with the answer's headers; see
+     * {@link #of(String, int, String, JsonNode, String, List, Duration)}.
+     *
+     * @param operation      the operationId of the failed call
+     * @param status         the HTTP status code
+     * @param responseBody   the response body as text ({@code null} or {@code ""} when there was none)
+     * @param responseJson   the body parsed as JSON, or {@code null} when it is not JSON
+     * @param message        a description for logs; must not contain secrets
+     * @param requiredScopes for 403: the token scopes the operation needs (ignored for other statuses)
+     * @param retryAfter     for 429: how long Texter asked to wait, or {@code null} (ignored for other statuses)
+     * @param headers        the response headers by name; must not contain secrets (the client masks them)
+     * @return the exception, to be thrown by the caller
+     */
+    public static TexterHttpException of(String operation, int status, @Nullable String responseBody,
+            @Nullable JsonNode responseJson, String message, @Nullable List<String> requiredScopes,
+            @Nullable Duration retryAfter, Map<String, ? extends List<String>> headers) {
+        Map<String, List<String>> headerCopy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> headerCopy.put(name, List.copyOf(values)));
         HttpFailure failure = new HttpFailure(operation, status, responseBody, responseJson, message,
-                requiredScopes == null ? List.of() : List.copyOf(requiredScopes), retryAfter);
+                requiredScopes == null ? List.of() : List.copyOf(requiredScopes), retryAfter,
+                Collections.unmodifiableMap(headerCopy));
         switch (status) {
             case 400:
                 return new TexterBadRequestException(failure);
@@ -86,6 +116,27 @@ public class TexterHttpException extends TexterException {
      */
     public String responseBody() {
         return responseBody;
+    }
+
+    /**
+     * The headers of the error answer, e.g. {@code Retry-After} or a request ID to quote to Texter's support.
+     * Credential headers ({@code Set-Cookie}, ...) are masked, as is the token in any value.
+     *
+     * @return every header with its values, by name (case-insensitive, unmodifiable; empty when unknown)
+     */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /**
+     * The first value of a header of the error answer.
+     *
+     * @param name the header name, in any case
+     * @return its first value, empty when the answer has no such header
+     */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     /**

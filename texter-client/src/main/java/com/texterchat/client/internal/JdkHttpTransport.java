@@ -2,11 +2,9 @@ package com.texterchat.client.internal;
 
 import com.texterchat.client.error.TexterIoException;
 import com.texterchat.client.error.TexterResponseTooLargeException;
-import com.texterchat.client.error.TexterUnexpectedResponseException;
 import feign.Client;
 import feign.Request;
 import feign.Response;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -18,18 +16,13 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Either way the body subscription is cancelled, so the JDK client drops that connection and the next call gets a
  * fresh one. The transport asks for gzip ({@code Accept-Encoding: gzip}) and decodes it; any other
- * {@code Content-Encoding} fails with {@link TexterUnexpectedResponseException}. A response without a body from
+ * {@code Content-Encoding} fails with {@code TexterUnexpectedResponseException}. A response without a body from
  * the JDK (what it hands back when a proxy refuses the {@code CONNECT} tunnel, e.g. with 407) fails with a
  * {@link TexterIoException}.
  */
@@ -67,6 +60,7 @@ public final class JdkHttpTransport implements Client {
 
     private final HttpClient http;
     private final long maxResponseSize;
+    private final ResponseAssembly assembly;
 
     /**
      * A transport over the given JDK client (which holds the connect timeout, redirect policy and connection pool),
@@ -91,11 +85,41 @@ public final class JdkHttpTransport implements Client {
         }
         this.http = http;
         this.maxResponseSize = maxResponseSize;
+        this.assembly = new ResponseAssembly(maxResponseSize);
     }
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
         long timeoutMillis = options.readTimeoutMillis();
+        HttpRequest httpRequest = httpRequest(request, timeoutMillis);
+        // The JDK's request timeout ends at the response headers. The body is then read here, from the JDK's own
+        // stream (a custom body subscriber would keep the JDK 17 client's last exchange pending, and with it the
+        // client's selector thread after close()), at most up to the size limit, while a watchdog closes the stream
+        // when the read timeout has passed since sending, which fails the read at once.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException("interrupted while waiting for the response");
+            io.initCause(e);
+            throw io;
+        }
+        InputStream stream = response.body();
+        if (stream == null) {
+            throw tunnelRefused(request, response.statusCode());
+        }
+        byte[] raw = readBody(request, stream, response.headers().firstValueAsLong("Content-Length").orElse(-1L),
+                deadline, timeoutMillis);
+        return assembly.toResponse(request, response, raw);
+    }
+
+    /**
+     * The JDK request for a Feign request: its headers (but those the JDK sets itself), {@code Accept-Encoding:
+     * gzip} unless the request asks otherwise, the body, and the read timeout as the JDK's request timeout.
+     */
+    static HttpRequest httpRequest(Request request, long timeoutMillis) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(Duration.ofMillis(timeoutMillis));
         boolean acceptEncodingSet = false;
@@ -112,56 +136,16 @@ public final class JdkHttpTransport implements Client {
         byte[] body = request.body();
         builder.method(request.httpMethod().name(), body == null || body.length == 0
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return builder.build();
+    }
 
-        // The JDK's request timeout ends at the response headers. The body is then read here, from the JDK's own
-        // stream (a custom body subscriber would keep the JDK 17 client's last exchange pending, and with it the
-        // client's selector thread after close()), at most up to the size limit, while a watchdog closes the stream
-        // when the read timeout has passed since sending, which fails the read at once.
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException io = new InterruptedIOException("interrupted while waiting for the response");
-            io.initCause(e);
-            throw io;
-        }
-        InputStream stream = response.body();
-        if (stream == null) {
-            // The JDK answers with the proxy's own response, and no body, when a proxy refuses the CONNECT tunnel.
-            Operation operation = Operation.of(request);
-            String what = "the proxy did not open a tunnel to Texter: it answered HTTP " + response.statusCode()
-                    + (response.statusCode() == 407 ? " Proxy Authentication Required" : "");
-            throw new TexterIoException(operation.id(), operation.label() + " failed: " + what, new IOException(what),
-                    false);
-        }
-        byte[] raw = readBody(request, stream, response.headers().firstValueAsLong("Content-Length").orElse(-1L),
-                deadline, timeoutMillis);
-        Map<String, ? extends Collection<String>> headers = response.headers().map();
-        byte[] decoded = decode(request, response, raw);
-        // Feign copies the headers into its own case-insensitive map; HTTP/2 pseudo-headers need removing, and the
-        // encoding headers of a body decoded here no longer describe it.
-        boolean wasDecoded = decoded != raw;
-        if (response.version() == HttpClient.Version.HTTP_2 || wasDecoded) {
-            Map<String, Collection<String>> regular = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            headers.forEach((name, values) -> {
-                boolean encodingHeader = name.equalsIgnoreCase("content-encoding")
-                        || name.equalsIgnoreCase("content-length");
-                if (!name.startsWith(":") && !(wasDecoded && encodingHeader)) {
-                    regular.put(name, values);
-                }
-            });
-            headers = regular;
-        }
-        return Response.builder()
-                .status(response.statusCode())
-                .headers(Collections.unmodifiableMap(headers))
-                .body(new BufferedBody(decoded))
-                .request(request)
-                .protocolVersion(response.version() == HttpClient.Version.HTTP_2
-                        ? Request.ProtocolVersion.HTTP_2 : Request.ProtocolVersion.HTTP_1_1)
-                .build();
+    /** The JDK answers with the proxy's own response, and no body, when a proxy refuses the CONNECT tunnel. */
+    static TexterIoException tunnelRefused(Request request, int status) {
+        Operation operation = Operation.of(request);
+        String what = "the proxy did not open a tunnel to Texter: it answered HTTP " + status
+                + (status == 407 ? " Proxy Authentication Required" : "");
+        return new TexterIoException(operation.id(), operation.label() + " failed: " + what, new IOException(what),
+                false);
     }
 
     /**
@@ -223,7 +207,7 @@ public final class JdkHttpTransport implements Client {
         }
     }
 
-    private static BodyTimeout bodyTimeout(long timeoutMillis) {
+    static HttpTimeoutException bodyTimeout(long timeoutMillis) {
         return new BodyTimeout("no complete response within the read timeout of " + timeoutMillis
                 + " ms (headers and body)");
     }
@@ -249,45 +233,7 @@ public final class JdkHttpTransport implements Client {
     }
 
 
-    private TexterResponseTooLargeException tooLarge(Request request, String detail) {
-        Operation operation = Operation.of(request);
-        return new TexterResponseTooLargeException(operation.id(), operation.label() + " failed: " + detail
-                + "; the rest was not read (TexterClient.Builder.maxResponseSize raises the limit)", maxResponseSize);
-    }
-
-    /** The body without its {@code Content-Encoding}: as it is for none or identity, gunzipped for gzip. */
-    private byte[] decode(Request request, HttpResponse<?> response, byte[] raw) {
-        List<String> codings = response.headers().allValues("Content-Encoding").stream()
-                .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(coding -> coding.strip().toLowerCase(Locale.ROOT))
-                .filter(coding -> !coding.isEmpty() && !coding.equals("identity"))
-                .toList();
-        if (codings.isEmpty()) {
-            return raw;
-        }
-        Operation operation = Operation.of(request);
-        int status = response.statusCode();
-        if (codings.size() != 1 || !(codings.get(0).equals("gzip") || codings.get(0).equals("x-gzip"))) {
-            throw new TexterUnexpectedResponseException(operation.id(), status, null, operation.label() + ": HTTP "
-                    + status + " with Content-Encoding '" + String.join(", ", codings) + "', which the SDK does not"
-                    + " decode (it asks for gzip only)", null);
-        }
-        if (raw.length == 0) {
-            return raw;
-        }
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-            byte[] out = in.readNBytes((int) Math.min(maxResponseSize + 1, MAX_RESPONSE_SIZE_LIMIT));
-            if (out.length > maxResponseSize) {
-                throw tooLarge(request, "the gzip response decodes to more than the response size limit of "
-                        + maxResponseSize + " bytes");
-            }
-            return out;
-        } catch (ZipException | java.io.EOFException e) {
-            throw new TexterUnexpectedResponseException(operation.id(), status, null, operation.label() + ": HTTP "
-                    + status + " with a corrupt gzip body (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new TexterUnexpectedResponseException(operation.id(), status, null, operation.label() + ": HTTP "
-                    + status + " with a gzip body that cannot be decoded (" + e + ")", e);
-        }
+    TexterResponseTooLargeException tooLarge(Request request, String detail) {
+        return assembly.tooLarge(request, detail);
     }
 }

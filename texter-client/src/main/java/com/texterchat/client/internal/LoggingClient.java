@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs each HTTP attempt at INFO under {@code com.texterchat.client.http}, as detailed as the configured
- * {@link HttpLogLevel}. Credential headers are masked and the token is scrubbed from every line.
+ * {@link HttpLogLevel}. Credential headers are masked and the token is scrubbed from every line. The asynchronous
+ * path ({@link AsyncRetryingClient}) logs its attempts through the same methods.
  */
 public final class LoggingClient implements Client {
 
@@ -42,29 +43,84 @@ public final class LoggingClient implements Client {
         this.redactor = redactor;
     }
 
+    /**
+     * A logger of attempts that another client sends (the asynchronous path): its {@link #execute} refuses.
+     *
+     * @param level    how much to log
+     * @param redactor masks secrets
+     */
+    LoggingClient(HttpLogLevel level, Redactor redactor) {
+        this((request, options) -> {
+            throw new UnsupportedOperationException("logs only");
+        }, level, redactor);
+    }
+
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        if (level == HttpLogLevel.NONE || !LOG.isInfoEnabled()) {
+        if (!enabled()) {
             return delegate.execute(request, options);
         }
-        String operation = Operation.of(request).id();
-        StringBuilder out = new StringBuilder("--> ").append(request.httpMethod()).append(' ').append(request.url())
-                .append(" (").append(operation).append(')');
-        appendDetails(out, request.headers(), request.body());
-        log(out);
-        long start = System.nanoTime();
+        long start = logRequest(request);
         Response response;
         try {
             response = delegate.execute(request, options);
         } catch (IOException | RuntimeException e) {
-            log(new StringBuilder("<-- ").append(operation).append(" failed after ").append(elapsedMillis(start))
-                    .append(" ms: ").append(e));
+            logFailure(request, start, e);
             throw e;
         }
+        return logResponse(request, start, response);
+    }
+
+    /**
+     * Whether anything is logged at all.
+     *
+     * @return {@code false} at {@link HttpLogLevel#NONE} or when INFO is off for {@code com.texterchat.client.http}
+     */
+    boolean enabled() {
+        return level != HttpLogLevel.NONE && LOG.isInfoEnabled();
+    }
+
+    /**
+     * Logs a request about to be sent (call only when {@link #enabled()}).
+     *
+     * @param request the request
+     * @return the time it was sent, for {@link #logResponse} and {@link #logFailure}
+     */
+    long logRequest(Request request) {
+        StringBuilder out = new StringBuilder("--> ").append(request.httpMethod()).append(' ').append(request.url())
+                .append(" (").append(Operation.of(request).id()).append(')');
+        appendDetails(out, request.headers(), request.body());
+        log(out);
+        return System.nanoTime();
+    }
+
+    /**
+     * Logs a failed attempt (call only when {@link #enabled()}).
+     *
+     * @param request the request
+     * @param start   what {@link #logRequest} returned
+     * @param e       the failure
+     */
+    void logFailure(Request request, long start, Throwable e) {
+        log(new StringBuilder("<-- ").append(Operation.of(request).id()).append(" failed after ")
+                .append(elapsedMillis(start)).append(" ms: ").append(e));
+    }
+
+    /**
+     * Logs an answer (call only when {@link #enabled()}).
+     *
+     * @param request  the request
+     * @param start    what {@link #logRequest} returned
+     * @param response the answer
+     * @return the answer, its body buffered
+     * @throws IOException when the body cannot be read
+     */
+    Response logResponse(Request request, long start, Response response) throws IOException {
         byte[] body = ResponseBodies.bytes(response);
-        out = new StringBuilder("<-- ").append(response.status()).append(' ').append(request.httpMethod()).append(' ')
-                .append(request.url()).append(" (").append(operation).append(", ").append(elapsedMillis(start))
-                .append(" ms, ").append(body.length).append(" bytes)");
+        StringBuilder out = new StringBuilder("<-- ").append(response.status()).append(' ')
+                .append(request.httpMethod()).append(' ').append(request.url()).append(" (")
+                .append(Operation.of(request).id()).append(", ").append(elapsedMillis(start)).append(" ms, ")
+                .append(body.length).append(" bytes)");
         appendDetails(out, response.headers(), body);
         log(out);
         return response.toBuilder().body(new BufferedBody(body)).build();

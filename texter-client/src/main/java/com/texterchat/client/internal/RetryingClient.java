@@ -6,18 +6,8 @@ import feign.Request;
 import feign.Response;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends a request again after a failure when the {@link RetryPolicy} allows another attempt and a repeat is safe:
@@ -40,18 +30,17 @@ import org.slf4j.LoggerFactory;
  * {@code jdk.httpclient.disableRetryConnect} are read once per JVM, and neither stops it). So this class counts
  * requests as the server sees them: such a failure counts as two, and after one a further attempt is made only
  * when two more fit into {@code maxRetries + 1}.
+ *
+ * <p>The decisions live in {@link RetryState}, which the asynchronous path ({@link AsyncRetryingClient}) shares;
+ * this class sends the attempts and sleeps between them with the policy's sleeper.
  */
 public final class RetryingClient implements Client {
-
-    private static final Logger LOG = LoggerFactory.getLogger("com.texterchat.client.retry");
-    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
-    /** The methods {@code java.net.http.HttpClient} resends by itself (its {@code MultiExchange}). */
-    private static final Set<String> RESENT_BY_JDK = Set.of("GET", "HEAD");
 
     private volatile @Nullable Client delegate;
     private final RetryPolicy policy;
     private final Duration callTimeout;
     private final Redactor redactor;
+    private final Listeners listeners;
 
     /**
      * Wraps a client.
@@ -62,10 +51,25 @@ public final class RetryingClient implements Client {
      * @param redactor    masks the token in log lines
      */
     public RetryingClient(Client delegate, RetryPolicy policy, Duration callTimeout, Redactor redactor) {
+        this(delegate, policy, callTimeout, redactor, Listeners.NONE);
+    }
+
+    /**
+     * Wraps a client, reporting each attempt and call to listeners.
+     *
+     * @param delegate    the client sending each attempt
+     * @param policy      how often and how long to wait
+     * @param callTimeout the deadline of one call, all attempts and waits included
+     * @param redactor    masks the token in log lines
+     * @param listeners   told of every attempt and call
+     */
+    public RetryingClient(Client delegate, RetryPolicy policy, Duration callTimeout, Redactor redactor,
+            Listeners listeners) {
         this.delegate = delegate;
         this.policy = policy;
         this.callTimeout = callTimeout;
         this.redactor = redactor;
+        this.listeners = listeners;
     }
 
     /**
@@ -78,119 +82,51 @@ public final class RetryingClient implements Client {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        String method = request.httpMethod().name();
-        boolean idempotent = IDEMPOTENT.contains(method);
-        boolean resentByJdk = RESENT_BY_JDK.contains(method);
-        long start = System.nanoTime();
-        long deadline = start + callTimeout.toNanos();
-        int allowed = policy.maxRetries() + 1;
-        int seen = 0;
-        for (int attempt = 1; ; attempt++) {
+        RetryState state = new RetryState(request, policy, callTimeout, redactor, listeners);
+        try {
+            Response response = send(request, options, state);
+            state.finished(response, null);
+            CallContext.offer(response, redactor);
+            return response;
+        } catch (IOException | RuntimeException e) {
+            state.finished(null, e);
+            throw e;
+        }
+    }
+
+    private Response send(Request request, Request.Options options, RetryState state) throws IOException {
+        while (true) {
             Client transport = delegate;
             if (transport == null) {
-                throw new IllegalStateException("this TexterClient is closed: " + Operation.of(request).label()
-                        + " was not sent");
+                throw closed(request);
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new CallTimeoutException(callTimeout, attempt - 1, null);
-            }
-            boolean capped = left < TimeUnit.MILLISECONDS.toNanos(options.readTimeoutMillis());
-            Request.Options attemptOptions = capped
-                    ? new Request.Options(options.connectTimeoutMillis(), TimeUnit.MILLISECONDS,
-                            Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)), TimeUnit.MILLISECONDS,
-                            options.isFollowRedirects())
-                    : options;
+            Request.Options attemptOptions = state.nextAttempt(options);
             Response response;
             try {
                 response = transport.execute(request, attemptOptions);
             } catch (IOException e) {
-                boolean timeout = e instanceof HttpTimeoutException || e instanceof InterruptedIOException;
-                boolean pastDeadline = System.nanoTime() - deadline >= 0;
-                if (timeout && !Thread.currentThread().isInterrupted()
-                        && (pastDeadline || capped && !(e instanceof HttpConnectTimeoutException))) {
-                    throw new CallTimeoutException(callTimeout, attempt, e);
-                }
-                boolean dropped = resentByJdk && !timeout && !neverReachedServer(e);
-                seen += dropped ? 2 : 1;
-                // After a drop the next attempt is likely dropped too, and then resent by the JDK as well.
-                int next = dropped ? 2 : 1;
-                if (seen + next > allowed || Thread.currentThread().isInterrupted()
-                        || !(idempotent || neverReachedServer(e))) {
-                    throw e;
-                }
-                Duration wait = policy.backoffBefore(attempt);
-                String what = "failed with " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                if (!fitsBefore(deadline, wait, request, what)) {
-                    throw e;
-                }
-                warn(request, attempt, wait, what);
-                sleep(wait);
+                sleep(state.afterFailure(e, Thread.currentThread().isInterrupted()), state.policy());
                 continue;
+            } catch (RuntimeException e) {
+                state.afterOtherFailure(e); // e.g. a body over the size limit: never retried
+                throw e;
             }
-            seen++;
-            int status = response.status();
-            if (seen >= allowed || !retryable(status, idempotent)) {
-                return response;
-            }
-            Optional<Duration> retryAfter = RetryAfter.from(response.headers(), Instant.now());
-            if (retryAfter.isPresent() && retryAfter.get().compareTo(policy.maxRetryAfter()) > 0) {
-                LOG.warn("Texter {} answered {} asking to wait {} s, longer than the retry policy allows ({} s);"
-                                + " not retrying", Operation.of(request).label(), status,
-                        retryAfter.get().toSeconds(), policy.maxRetryAfter().toSeconds());
-                return response;
-            }
-            // Retry-After: 0, or a date already past, would mean retrying at once: use the backoff instead.
-            int retry = attempt;
-            Duration wait = retryAfter.filter(d -> !d.isZero() && !d.isNegative())
-                    .orElseGet(() -> policy.backoffBefore(retry));
-            String what = "answered HTTP " + status;
-            if (!fitsBefore(deadline, wait, request, what)) {
+            Duration wait = state.afterResponse(response);
+            if (wait == null) {
                 return response;
             }
             response.close();
-            warn(request, attempt, wait, what);
-            sleep(wait);
+            sleep(wait, state.policy());
         }
     }
 
-    private static boolean retryable(int status, boolean idempotent) {
-        if (status == 429) {
-            return true;
-        }
-        return idempotent && (status == 408 || status >= 500 && status <= 599);
+    /** The refusal of a call after {@link #close()}. */
+    static IllegalStateException closed(Request request) {
+        return new IllegalStateException("this TexterClient is closed: " + Operation.of(request).label()
+                + " was not sent");
     }
 
-    /** Whether the failure happened before a connection existed, so the server cannot have seen the request. */
-    static boolean neverReachedServer(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException
-                    || t instanceof HttpConnectTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a wait ends before the deadline, with time left for an attempt; logs when it does not. */
-    private boolean fitsBefore(long deadline, Duration wait, Request request, String what) {
-        if (deadline - System.nanoTime() - wait.toNanos() > 0) {
-            return true;
-        }
-        LOG.warn(redactor.scrub("Texter " + Operation.of(request).label() + " " + what + "; not retrying: a wait of "
-                + wait.toMillis() + " ms would pass the call timeout of " + callTimeout.toMillis() + " ms"));
-        return false;
-    }
-
-    private void warn(Request request, int retry, Duration wait, String what) {
-        if (LOG.isWarnEnabled()) {
-            LOG.warn(redactor.scrub("Texter " + Operation.of(request).label() + " " + what + "; retry " + retry
-                    + " of " + policy.maxRetries() + " in " + wait.toMillis() + " ms"));
-        }
-    }
-
-    private void sleep(Duration wait) throws InterruptedIOException {
+    private static void sleep(Duration wait, RetryPolicy policy) throws InterruptedIOException {
         if (wait.isZero()) {
             return;
         }

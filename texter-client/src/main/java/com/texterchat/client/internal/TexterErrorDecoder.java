@@ -76,7 +76,7 @@ public final class TexterErrorDecoder implements ErrorDecoder {
             message.append(" Response: ").append(ResponseBodies.snippet(redactor.mask(text)));
         }
         return TexterHttpException.of(operation.id(), status, text, json, redactor.mask(message.toString()),
-                scopes.orElse(List.of()), retryAfter);
+                scopes.orElse(List.of()), retryAfter, CallContext.redactedHeaders(response.headers(), redactor));
     }
 
     private static void appendHint(StringBuilder message, int status, Operation operation,

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +40,9 @@ import org.jspecify.annotations.Nullable;
  *       Chat without {@code notifyClient}, say), and refuses it when the spec requires one; the spec is asked
  *       ({@link OperationCatalog}) only when a body is {@code null};</li>
  *   <li>throws only {@link TexterException}s: I/O failures become {@link TexterIoException}, anything else Feign
- *       raises becomes a {@link TexterException} naming the operation.</li>
+ *       raises becomes a {@link TexterException} naming the operation; for an asynchronous API (methods returning
+ *       {@code CompletableFuture}) its future completes exceptionally with that exception itself, and cancelling the
+ *       future cancels the call ({@link AsyncRetryingClient.Call#cancel()}).</li>
  * </ul>
  * A refused argument (a path parameter or a required body) is an {@link IllegalArgumentException} naming the
  * operation and the parameter, thrown before anything is sent.
@@ -100,8 +103,13 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                 for (int query : queries) {
                     safeArgs[query] = encodeQueryValue(args[query]);
                 }
+                boolean async = method.getReturnType() == CompletableFuture.class;
+                if (async) {
+                    AsyncRetryingClient.takeStarted(); // nothing left over from an earlier call on this thread
+                }
                 try {
-                    return feign.invoke(proxy, method, safeArgs);
+                    Object result = feign.invoke(proxy, method, safeArgs);
+                    return async ? asyncResult(Operation.operationId(method), (CompletableFuture<?>) result) : result;
                 } catch (TexterException e) {
                     throw e;
                 } catch (FeignException e) {
@@ -233,20 +241,58 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                 || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
+    /**
+     * The future an asynchronous API method returns: it completes with Feign's result, or exceptionally with the
+     * {@link TexterException} (or the refusal) the blocking method would throw, never wrapped; cancelling it
+     * cancels the call.
+     */
+    private CompletableFuture<Object> asyncResult(String operationId, CompletableFuture<?> feignResult) {
+        AsyncRetryingClient.Call call = AsyncRetryingClient.takeStarted();
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        feignResult.whenComplete((value, error) -> {
+            if (error == null) {
+                future.complete(value);
+            } else {
+                future.completeExceptionally(asyncFailure(operationId, call, AsyncHttpTransport.unwrap(error)));
+            }
+        });
+        if (call != null) {
+            future.whenComplete((value, error) -> {
+                if (future.isCancelled()) {
+                    call.cancel();
+                }
+            });
+        }
+        return future;
+    }
+
+    private Throwable asyncFailure(String operationId, AsyncRetryingClient.@Nullable Call call, Throwable error) {
+        if (error instanceof FeignException) {
+            return translate(operationId, (FeignException) error);
+        }
+        if (error instanceof IOException) {
+            return ioFailure(operationId, call == null ? operationId : call.label(), (IOException) error);
+        }
+        return error; // a TexterException, a refusal (IllegalStateException after close) or a cancellation
+    }
+
     private TexterException translate(String operationId, FeignException e) {
         if (e.getCause() instanceof TexterException) {
             return (TexterException) e.getCause();
         }
         String label = e.request() == null ? operationId : Operation.of(e.request()).label();
         if (e.getCause() instanceof IOException) {
-            IOException io = (IOException) e.getCause();
-            boolean timeout = io instanceof HttpTimeoutException || io instanceof java.net.SocketTimeoutException;
-            String what = io instanceof CallTimeoutException ? io.getMessage() : timeout ? "timed out" : "failed: " + io.getClass().getSimpleName()
-                    + (io.getMessage() == null ? "" : ": " + io.getMessage());
-            return new TexterIoException(operationId, redactor.mask(label + " " + what), redactor.scrubbed(io), timeout);
+            return ioFailure(operationId, label, (IOException) e.getCause());
         }
         return new TexterException(operationId, redactor.mask(label + " failed: " + e.getMessage()),
                 redactor.scrubbed(e));
+    }
+
+    private TexterIoException ioFailure(String operationId, String label, IOException io) {
+        boolean timeout = io instanceof HttpTimeoutException || io instanceof java.net.SocketTimeoutException;
+        String what = io instanceof CallTimeoutException ? io.getMessage() : timeout ? "timed out" : "failed: " + io.getClass().getSimpleName()
+                + (io.getMessage() == null ? "" : ": " + io.getMessage());
+        return new TexterIoException(operationId, redactor.mask(label + " " + what), redactor.scrubbed(io), timeout);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.texterchat.client.internal;
 
+import com.texterchat.client.CallOptions;
 import feign.Request;
 import feign.RequestTemplate;
 import feign.Target;
@@ -81,10 +82,14 @@ public final class TexterTarget<T> implements Target<T> {
         }
         // What is left in the template was made for this call: headers with templated values.
         Map<String, Collection<String>> perCall = template.headers();
-        if (!perCall.isEmpty()) {
+        @Nullable CallOptions options = CallContext.options();
+        Map<String, String> optionHeaders = options == null ? Map.of() : options.headers();
+        if (!perCall.isEmpty() || !optionHeaders.isEmpty()) {
             Map<String, Collection<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             merged.putAll(headers);
             merged.putAll(perCall);
+            // the headers of a client view (withOptions), checked when they were set: none replaces the SDK's own
+            optionHeaders.forEach((name, value) -> merged.put(name, List.of(value)));
             headers = Collections.unmodifiableMap(merged);
         }
         return Request.create(template.method() == null ? Request.HttpMethod.GET

@@ -1,6 +1,7 @@
 package com.texterchat.client.paging;
 
 import com.texterchat.api.MessagesApi;
+import com.texterchat.api.MessagesApiAsync;
 import com.texterchat.client.error.TexterUnexpectedResponseException;
 import com.texterchat.model.Message;
 import com.texterchat.model.MessageList;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,12 +24,14 @@ import org.jspecify.annotations.Nullable;
  * <p>A page must move the cursor back: a message newer than the cursor, the cursor message itself, or a full page
  * of nothing but messages already handed out means the server ignored the cursor, and the walk ends with a
  * {@link TexterUnexpectedResponseException}.
+ *
+ * <p>The cursor and these checks are shared by the blocking walk ({@link #walk}) and the asynchronous one
+ * ({@link #walkAsync}); one walk's pages are requested one after another.
  */
-final class MessageHistory extends PageIterator<Message> {
+final class MessageHistory {
 
     private static final String OPERATION = "getChatMessages";
 
-    private final MessagesApi messages;
     private final String chatId;
     private final @Nullable String botSessionId;
     private final int pageSize;
@@ -35,9 +39,10 @@ final class MessageHistory extends PageIterator<Message> {
     private @Nullable Long beforeTime;
     private @Nullable String beforeId;
 
-    MessageHistory(MessagesApi messages, String chatId, @Nullable String botSessionId, int pageSize,
-            @Nullable Long beforeTime, @Nullable String beforeId) {
-        this.messages = messages;
+    private volatile boolean finished;
+
+    private MessageHistory(String chatId, @Nullable String botSessionId, int pageSize, @Nullable Long beforeTime,
+            @Nullable String beforeId) {
         this.chatId = chatId;
         this.botSessionId = botSessionId;
         this.pageSize = pageSize;
@@ -45,9 +50,38 @@ final class MessageHistory extends PageIterator<Message> {
         this.beforeId = beforeId;
     }
 
-    @Override
-    protected List<Message> nextPage() {
-        MessageList answer = messages.getChatMessages(chatId, pageSize, beforeTime, beforeId, botSessionId);
+    /** A walk of the blocking API. */
+    static Paged<Message> walk(MessagesApi messages, String chatId, @Nullable String botSessionId, int pageSize,
+            @Nullable Long beforeTime, @Nullable String beforeId) {
+        return new Paged<>(() -> new PageIterator<Message>() {
+            private final MessageHistory history = new MessageHistory(chatId, botSessionId, pageSize, beforeTime,
+                    beforeId);
+
+            @Override
+            protected List<Message> nextPage() {
+                List<Message> page = history.accept(messages.getChatMessages(chatId, pageSize, history.beforeTime,
+                        history.beforeId, botSessionId));
+                if (history.finished) {
+                    lastPage();
+                }
+                return page;
+            }
+        });
+    }
+
+    /** The same walk on the asynchronous API. */
+    static AsyncPaged<Message> walkAsync(MessagesApiAsync messages, String chatId, @Nullable String botSessionId,
+            int pageSize, @Nullable Long beforeTime, @Nullable String beforeId) {
+        return new AsyncPaged<>(() -> {
+            MessageHistory history = new MessageHistory(chatId, botSessionId, pageSize, beforeTime, beforeId);
+            return () -> history.finished ? CompletableFuture.completedFuture(List.of())
+                    : messages.getChatMessages(chatId, pageSize, history.beforeTime, history.beforeId, botSessionId)
+                            .thenApply(history::accept);
+        });
+    }
+
+    /** The messages of the answer to the page below the cursor, newest first; moves the cursor back. */
+    private List<Message> accept(@Nullable MessageList answer) {
         List<Message> received = answer == null || answer.getMessages() == null ? List.of() : answer.getMessages();
         List<Message> fresh = new ArrayList<>(received.size());
         for (int i = received.size() - 1; i >= 0; i--) {
@@ -62,10 +96,11 @@ final class MessageHistory extends PageIterator<Message> {
                 throw unexpected("the page below " + cursor() + " holds only messages already returned, so the"
                         + " cursor cannot move; paging stopped");
             }
+            finished = true;
             return fresh;
         }
         if (received.size() < pageSize) {
-            lastPage();
+            finished = true;
         }
         Message oldest = fresh.get(fresh.size() - 1);
         Long oldestTime = oldest.getTimestamp();

@@ -161,9 +161,9 @@ public final class TexterPaging {
                     + " of the message to start below) or neither");
         }
         int pageSize = OffsetPages.atLeast("limit", q.getLimit(), DEFAULT_PAGE_SIZE, 1);
-        return new Paged<>(() -> new MessageHistory(messages, chatId, null, pageSize,
+        return MessageHistory.walk(messages, chatId, null, pageSize,
                 givenTime != null ? givenTime : System.currentTimeMillis() + Duration.ofDays(1).toMillis(),
-                givenId != null ? givenId : NO_MESSAGE_ID));
+                givenId != null ? givenId : NO_MESSAGE_ID);
     }
 
     /**
@@ -201,7 +201,7 @@ public final class TexterPaging {
             throw new IllegalArgumentException("botSessionId must not be empty");
         }
         int limit = OffsetPages.atLeast("pageSize", pageSize, DEFAULT_PAGE_SIZE, 1);
-        return new Paged<>(() -> new MessageHistory(messages, chatId, botSessionId, limit, null, null));
+        return MessageHistory.walk(messages, chatId, botSessionId, limit, null, null);
     }
 
     /**
