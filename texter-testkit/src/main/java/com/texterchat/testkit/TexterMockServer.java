@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.http.client.HttpClientFactory;
 import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -17,6 +18,9 @@ import com.texterchat.testkit.internal.SpecOperation;
 import com.texterchat.testkit.internal.SpecValidator;
 import com.texterchat.testkit.internal.StubFactory;
 import com.texterchat.testkit.internal.TexterSpec;
+import com.texterchat.testkit.internal.sim.MockServerAccess;
+import com.texterchat.testkit.internal.sim.ServerHooks;
+import com.texterchat.testkit.simulator.WebhookDelivery;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -86,7 +90,24 @@ public final class TexterMockServer implements AutoCloseable {
                         + " no WireMock webhooks); use WebhookSender to POST webhooks to your receiver");
             };
 
+    static {
+        // lets the simulator (com.texterchat.testkit.simulator) start a server answering from its model, without
+        // making that a public API of this class
+        MockServerAccess.install(new MockServerAccess.Bridge() {
+            @Override
+            public TexterMockServer start(String defaultCountry, ServerHooks hooks) {
+                return TexterMockServer.start(defaultCountry, hooks);
+            }
+
+            @Override
+            public void checkAnswer(TexterMockServer server, SpecOperation operation, String body) {
+                server.checkStub(operation, body);
+            }
+        });
+    }
+
     private final TexterSpec spec;
+    private final @Nullable ServerHooks hooks;
     private final WireMockServer wireMock;
     private final Map<UUID, StubMapping> pristine = new HashMap<>();
     private final Map<String, StubMapping> defaultStubs = new HashMap<>();
@@ -102,8 +123,9 @@ public final class TexterMockServer implements AutoCloseable {
     private volatile boolean closed;
 
     private TexterMockServer(TexterSpec spec, WireMockServer wireMock, SpecViolationLog violations,
-            String defaultCountry) {
+            String defaultCountry, @Nullable ServerHooks hooks) {
         this.spec = spec;
+        this.hooks = hooks;
         this.violations = violations;
         this.wireMock = wireMock;
         this.defaultCountry = defaultCountry;
@@ -128,15 +150,20 @@ public final class TexterMockServer implements AutoCloseable {
         return new Builder();
     }
 
-    private static TexterMockServer start(String defaultCountry) {
+    private static TexterMockServer start(String defaultCountry, @Nullable ServerHooks hooks) {
         // The spec is read and the default stubs are built (once per JVM) while WireMock starts.
         StubFactory.loadInBackground();
         SpecViolationLog violations = new SpecViolationLog();
-        WireMockServer wireMock = new WireMockServer(options().extensions(new SpecCheckFilter(violations)));
+        WireMockConfiguration options = options().extensions(new SpecCheckFilter(violations));
+        if (hooks != null) {
+            options.extensions(hooks.extensions().toArray(new com.github.tomakehurst.wiremock.extension.Extension[0]));
+        }
+        WireMockServer wireMock = new WireMockServer(options);
         wireMock.start();
         try {
             List<StubMapping> defaults = StubFactory.defaultStubs();
-            TexterMockServer server = new TexterMockServer(TexterSpec.get(), wireMock, violations, defaultCountry);
+            TexterMockServer server = new TexterMockServer(TexterSpec.get(), wireMock, violations, defaultCountry,
+                    hooks);
             server.installPristineStubs(defaults);
             return server;
         } catch (RuntimeException | Error e) {
@@ -309,6 +336,9 @@ public final class TexterMockServer implements AutoCloseable {
         retryWaits.clear();
         violations.clear();
         stubs.forget();
+        if (hooks != null) {
+            hooks.reset();
+        }
     }
 
     /** Stops the server. Safe to call more than once. */
@@ -331,6 +361,11 @@ public final class TexterMockServer implements AutoCloseable {
 
     SpecViolationLog violations() {
         return violations;
+    }
+
+    /** The webhooks the simulator's subscriptions delivered since the last reset; none for a plain mock server. */
+    List<WebhookDelivery> webhookDeliveries() {
+        return hooks == null ? List.of() : hooks.deliveries();
     }
 
     /** Checks an answer stubbed through the helpers against the operation's response schema, and records misfits. */
@@ -371,6 +406,10 @@ public final class TexterMockServer implements AutoCloseable {
     private void installPristineStubs(List<StubMapping> defaults) {
         for (StubMapping stub : defaults) {
             String operationId = stub.getMetadata().getString(StubFactory.OPERATION_KEY);
+            ResponseDefinition answer = hooks == null ? null : hooks.answer(spec.operation(operationId));
+            if (answer != null) {
+                stub.setResponse(answer);
+            }
             defaultStubs.put(operationId, stub);
             pristine.put(stub.getId(), stub);
             wireMock.addStubMapping(stub);
@@ -437,7 +476,7 @@ public final class TexterMockServer implements AutoCloseable {
 
         /** Starts a server with these settings; see {@link TexterMockServer#start()}. */
         public TexterMockServer start() {
-            return TexterMockServer.start(defaultCountry);
+            return TexterMockServer.start(defaultCountry, null);
         }
 
         @Override

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.texterchat.model.SessionMessage;
 import com.texterchat.testkit.internal.Phones;
 import com.texterchat.testkit.internal.SpecOperation;
+import com.texterchat.testkit.simulator.WebhookDelivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -189,6 +190,15 @@ public final class TexterRequests {
             }
             throw new AssertionError(message.toString().stripTrailing());
         }
+    }
+
+    /**
+     * The webhooks the {@linkplain com.texterchat.testkit.simulator.TexterSimulator simulator}'s active subscriptions
+     * delivered since the last reset, oldest first, each with the receiver's status (or why it could not be
+     * reached). Always empty on a plain mock server, which runs no subscriptions.
+     */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return server.webhookDeliveries();
     }
 
     private Selection<SendTemplateRequest> templatesTo(String phone) {

@@ -4,6 +4,11 @@ import com.texterchat.Texter;
 import com.texterchat.client.TexterClient;
 import com.texterchat.testkit.TexterMockServer;
 import com.texterchat.testkit.internal.StubFactory;
+import com.texterchat.testkit.simulator.TexterSimulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -54,6 +60,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@link TexterTest#defaultCountry() @TexterTest(defaultCountry = ...)}, else it is
  * {@value TexterMockServer#DEFAULT_COUNTRY}: {@code new TexterMockExtension().defaultCountry("US")}.
  *
+ * <p><b>Simulator mode</b>: with {@code @TexterTest(simulator = true)} (or {@link #simulator(boolean)
+ * simulator(true)}) the class gets a {@link TexterSimulator} instead, a stateful Texter whose reads reflect writes;
+ * parameters of type {@code TexterSimulator} are injected too, and the reset before each test puts the simulated
+ * project back to its seed ({@link TexterTest#seed()}).
+ *
  * <p>In Kotlin: {@code companion object { @JvmField @RegisterExtension val texter = TexterMockExtension() }}.
  * Registered in an instance field, the server still lives once per class, but stops only when JUnit closes the
  * class's resources. Tests sharing a server take turns even when JUnit runs methods in parallel; classes
@@ -68,7 +79,9 @@ public final class TexterMockExtension
 
     private final @Nullable String defaultCountry;
     private volatile @Nullable TexterMockServer server;
+    private volatile @Nullable TexterSimulator simulator;
     private volatile @Nullable Boolean failOnSpecViolations;
+    private volatile @Nullable Boolean simulatorMode;
 
     /** An extension; JUnit creates it for {@code @TexterTest}, or you do in a {@code @RegisterExtension} field. */
     public TexterMockExtension() {
@@ -93,7 +106,34 @@ public final class TexterMockExtension
         TexterMockServer.builder().defaultCountry(country); // validates now, not when the class starts
         TexterMockExtension copy = new TexterMockExtension(country);
         copy.failOnSpecViolations = failOnSpecViolations;
+        copy.simulatorMode = simulatorMode;
         return copy;
+    }
+
+    /**
+     * Whether the class gets a stateful {@link TexterSimulator} instead of the stub server (default false, or what
+     * the class's {@code @TexterTest(simulator = ...)} says); set here it wins over the annotation.
+     *
+     * @param enabled true for the simulator
+     * @return this extension
+     */
+    public TexterMockExtension simulator(boolean enabled) {
+        this.simulatorMode = enabled;
+        return this;
+    }
+
+    /**
+     * The simulator of the test class currently running.
+     *
+     * @throws IllegalStateException before the class started, or when the class runs the stub server
+     */
+    public TexterSimulator simulator() {
+        TexterSimulator current = simulator;
+        if (current == null) {
+            throw new IllegalStateException("No Texter simulator: use @TexterTest(simulator = true) or"
+                    + " new TexterMockExtension().simulator(true), and call simulator() once the class started");
+        }
+        return current;
     }
 
     /**
@@ -193,13 +233,22 @@ public final class TexterMockExtension
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == TexterMockServer.class || type == Texter.class || type == TexterClient.class;
+        return type == TexterMockServer.class || type == Texter.class || type == TexterClient.class
+                || type == TexterSimulator.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        TexterMockServer resolved = serverFor(extensionContext);
+        SharedServer shared = sharedFor(extensionContext);
+        TexterMockServer resolved = shared.server;
         Class<?> type = parameterContext.getParameter().getType();
+        if (type == TexterSimulator.class) {
+            if (shared.simulator == null) {
+                throw new ParameterResolutionException("A TexterSimulator parameter needs the simulator mode:"
+                        + " @TexterTest(simulator = true) or new TexterMockExtension().simulator(true)");
+            }
+            return shared.simulator;
+        }
         if (type == Texter.class) {
             return resolved.texter();
         }
@@ -218,27 +267,55 @@ public final class TexterMockExtension
         Class<?> testClass = classContext.getRequiredTestClass();
         // Looks in enclosing classes' stores first, so @Nested classes reuse the outer server.
         SharedServer shared = classContext.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SERVER, key -> new SharedServer(start(testClass)), SharedServer.class);
+                .getOrComputeIfAbsent(SERVER, key -> start(testClass), SharedServer.class);
         server = shared.server;
+        simulator = shared.simulator;
         return shared;
     }
 
-    private TexterMockServer start(Class<?> testClass) {
+    private SharedServer start(Class<?> testClass) {
+        Optional<TexterTest> annotation = AnnotationSupport.findAnnotation(testClass, TexterTest.class);
         String country = defaultCountry;
         if (country == null) {
-            country = AnnotationSupport.findAnnotation(testClass, TexterTest.class).map(TexterTest::defaultCountry)
-                    .orElse(TexterMockServer.DEFAULT_COUNTRY);
+            country = annotation.map(TexterTest::defaultCountry).orElse(TexterMockServer.DEFAULT_COUNTRY);
         }
-        return TexterMockServer.builder().defaultCountry(country).start();
+        Boolean mode = simulatorMode;
+        boolean simulated = mode != null ? mode : annotation.map(TexterTest::simulator).orElse(false);
+        if (!simulated) {
+            return new SharedServer(TexterMockServer.builder().defaultCountry(country).start(), null);
+        }
+        TexterSimulator.Builder builder = TexterSimulator.builder().defaultCountry(country);
+        String seed = annotation.map(TexterTest::seed).orElse("");
+        if (!seed.isEmpty()) {
+            builder.seedJson(resource(testClass, seed));
+        }
+        TexterSimulator started = builder.start();
+        return new SharedServer(started.server(), started);
+    }
+
+    private static String resource(Class<?> testClass, String name) {
+        String path = name.startsWith("/") ? name.substring(1) : name;
+        ClassLoader loader = testClass.getClassLoader();
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("@TexterTest(seed = \"" + name + "\"): no such resource on the"
+                        + " test class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the simulator seed " + name, e);
+        }
     }
 
     /** A class's server and the turn its tests take; JUnit closes it with the class if afterAll did not. */
     private static final class SharedServer implements AutoCloseable {
         final TexterMockServer server;
+        final @Nullable TexterSimulator simulator;
         final Semaphore turn = new Semaphore(1);
 
-        SharedServer(TexterMockServer server) {
+        SharedServer(TexterMockServer server, @Nullable TexterSimulator simulator) {
             this.server = server;
+            this.simulator = simulator;
         }
 
         @Override

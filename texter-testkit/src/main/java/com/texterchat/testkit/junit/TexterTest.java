@@ -55,4 +55,19 @@ public @interface TexterTest {
      * allows expected violations with {@code TexterMockServer.allowSpecViolations(operationId)} instead.
      */
     boolean failOnSpecViolations() default true;
+
+    /**
+     * Whether the class runs against a stateful {@link com.texterchat.testkit.simulator.TexterSimulator} (reads reflect
+     * writes, simulated events deliver webhooks) instead of the stub server. Off by default. Parameters of type
+     * {@code TexterSimulator} are injected in this mode; {@code TexterMockServer}, {@code Texter} and
+     * {@code TexterClient} still are.
+     */
+    boolean simulator() default false;
+
+    /**
+     * A seed file for the simulator, as a class-path resource (e.g. {@code "seeds/shop.json"}): what the simulated
+     * project holds at the start and after the reset before each test. Empty for none; only with
+     * {@link #simulator()}.
+     */
+    String seed() default "";
 }

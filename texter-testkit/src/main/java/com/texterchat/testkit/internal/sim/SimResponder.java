@@ -1,0 +1,115 @@
+package com.texterchat.testkit.internal.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.texterchat.testkit.TexterMockServer;
+import com.texterchat.testkit.internal.Json;
+import com.texterchat.testkit.internal.SpecOperation;
+import com.texterchat.testkit.internal.StubFactory;
+import com.texterchat.testkit.internal.TexterSpec;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The WireMock response transformer of the simulator: the general answer of every operation (its default stub)
+ * names it, so a request that no fault or stubbing helper claimed is answered from the {@link SimModel}. Requests
+ * reach it after the spec check, so they are well-formed; its success answers are checked against the operation's
+ * response schema like stubbed answers.
+ */
+public final class SimResponder implements ResponseDefinitionTransformerV2 {
+
+    /** The transformer's name, which the default stubs of a simulator carry. */
+    public static final String NAME = "texter-simulator";
+
+    private final SimOperations operations;
+    private volatile @Nullable TexterMockServer server;
+
+    /** A responder over the model's operations. */
+    public SimResponder(SimOperations operations) {
+        this.operations = operations;
+    }
+
+    /** The server whose spec-violation log records answers that do not fit the spec; set once it started. */
+    public void server(TexterMockServer started) {
+        this.server = started;
+    }
+
+    /** The response of an operation's default stub: answered by this transformer. */
+    public static ResponseDefinition answer(SpecOperation operation) {
+        return StubFactory.success(operation, "").withTransformers(NAME).build();
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        String operationId = serveEvent.getStubMapping().getMetadata().getString(StubFactory.OPERATION_KEY);
+        SpecOperation operation = TexterSpec.get().operation(operationId);
+        Request request = serveEvent.getRequest();
+        String url = request.getUrl();
+        Map<String, String> path = operation.pathParameterValues(StubFactory.rawPath(url));
+        byte[] bytes = request.getBody();
+        JsonNode body = bytes == null || bytes.length == 0 ? MissingNode.getInstance()
+                : Json.tree(new String(bytes, StandardCharsets.UTF_8), "request body");
+        SimReply reply = operations.handle(operation, path, query(url), body);
+        ResponseDefinition base = serveEvent.getResponseDefinition();
+        if (!reply.isSuccess()) {
+            return like(base, StubFactory.json(reply.status(), reply.body()).build());
+        }
+        TexterMockServer current = server;
+        if (current != null) {
+            MockServerAccess.bridge().checkAnswer(current, operation, reply.body());
+        }
+        ResponseDefinition success = StubFactory.success(operation, reply.body()).build();
+        return like(base, reply.status() == operation.status() ? success
+                : StubFactory.json(reply.status(), reply.body()).build());
+    }
+
+    /** The answer, keeping the stub's delay (a latency fault copies the default stub's response). */
+    private static ResponseDefinition like(ResponseDefinition stubbed, ResponseDefinition answer) {
+        if (stubbed.getFixedDelayMilliseconds() == null) {
+            return answer;
+        }
+        return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(answer)
+                .withFixedDelay(stubbed.getFixedDelayMilliseconds()).build();
+    }
+
+    static Map<String, List<String>> query(String url) {
+        int start = url.indexOf('?');
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (start < 0) {
+            return query;
+        }
+        for (String pair : url.substring(start + 1).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return query;
+    }
+
+    private static String decode(String raw) {
+        return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+}
