@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,8 +41,12 @@ import org.jspecify.annotations.Nullable;
 final class Filtrex {
 
     /** The functions an expression may call. */
-    private static final Set<String> FUNCTIONS = Set.of("exists", "empty", "inArray", "abs", "ceil", "floor", "log",
-            "max", "min", "round", "sqrt");
+    private static final Map<String, String> FUNCTIONS = Map.ofEntries(Map.entry("exists", "exists"),
+            Map.entry("empty", "isEmpty"), Map.entry("inArray", "inArray"), Map.entry("abs", "abs"),
+            Map.entry("ceil", "ceil"), Map.entry("floor", "floor"), Map.entry("log", "log"), Map.entry("max", "max"),
+            Map.entry("min", "min"), Map.entry("round", "round"), Map.entry("sqrt", "sqrt"));
+    /** The words of filtrex's operators. */
+    private static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "not", "in", "mod");
     private static final String NS = "tx";
 
     private static final JexlEngine JEXL = new JexlBuilder()
@@ -115,9 +120,15 @@ final class Filtrex {
         StringBuilder out = new StringBuilder();
         // for each open parenthesis: whether it opened an "in" list, which closes with "]"
         List<Boolean> parens = new ArrayList<>();
+        boolean afterOperand = false;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+            boolean startsOperand = t.startsOperand();
+            if (afterOperand && startsOperand) {
+                throw malformed(expression, "an operator is missing before " + quoted(t.text));
+            }
+            afterOperand = t.endsOperand(next);
             switch (t.kind) {
                 case NUMBER -> out.append(t.text);
                 case STRING -> out.append(jexlString(t.text));
@@ -138,11 +149,11 @@ final class Filtrex {
                         case "in" -> i = openList(tokens, i, expression, out.append(" =~ "), parens);
                         default -> {
                             if (next != null && next.kind == Kind.OPEN) {
-                                if (!FUNCTIONS.contains(word)) {
+                                if (!FUNCTIONS.containsKey(word)) {
                                     throw malformed(expression, "unknown function " + word + "(); the simulator"
-                                            + " knows " + String.join(", ", FUNCTIONS.stream().sorted().toList()));
+                                            + " knows " + String.join(", ", FUNCTIONS.keySet().stream().sorted().toList()));
                                 }
-                                out.append(NS).append(':').append(word);
+                                out.append(NS).append(':').append(FUNCTIONS.get(word));
                             } else {
                                 property(List.of(word.split("\\.", -1)), out);
                             }
@@ -213,6 +224,24 @@ final class Filtrex {
     private enum Kind { NUMBER, STRING, NAME, QUOTED_NAME, OPEN, CLOSE, OPERATOR }
 
     private record Token(Kind kind, String text) {
+
+        /** Whether the token begins a value (a literal, a name, a call, a parenthesis). */
+        boolean startsOperand() {
+            return switch (kind) {
+                case NUMBER, STRING, QUOTED_NAME, OPEN -> true;
+                case NAME -> !OPERATOR_WORDS.contains(text);
+                default -> false;
+            };
+        }
+
+        /** Whether the token ends a value; a function's name does not (its arguments follow). */
+        boolean endsOperand(@Nullable Token next) {
+            return switch (kind) {
+                case NUMBER, STRING, QUOTED_NAME, CLOSE -> true;
+                case NAME -> !OPERATOR_WORDS.contains(text) && (next == null || next.kind != Kind.OPEN);
+                default -> false;
+            };
+        }
     }
 
     private static List<Token> tokenize(String s) {

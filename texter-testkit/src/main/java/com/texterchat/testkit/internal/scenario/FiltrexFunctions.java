@@ -48,7 +48,7 @@ public final class FiltrexFunctions {
      * @param x the value
      * @return whether it is empty
      */
-    public boolean empty(@Nullable Object x) {
+    public boolean isEmpty(@Nullable Object x) {
         return x == null || x instanceof String s && s.isEmpty() || x instanceof Collection<?> c && c.isEmpty()
                 || x instanceof Map<?, ?> m && m.isEmpty() || x instanceof Object[] a && a.length == 0;
     }
