@@ -51,7 +51,7 @@ final class DocumentRules {
                 throw new IllegalArgumentException(where + ": must be a list of loaders, was " + kind(list));
             }
             for (int i = 0; i < list.size(); i++) {
-                component(list.get(i), where + "[" + i + "]", "loader");
+                component(list.get(i), where + "[" + i + "]", "a loader");
             }
         }
     }
@@ -73,7 +73,7 @@ final class DocumentRules {
             for (int c = 0; c < group.size(); c++) {
                 String where = "conditions[" + g + "][" + c + "]";
                 JsonNode condition = group.get(c);
-                component(condition, where, "condition");
+                component(condition, where, "a condition");
                 String name = condition.path("name").asText();
                 JsonNode params = condition.path("params");
                 switch (name) {
@@ -111,7 +111,7 @@ final class DocumentRules {
         for (int i = 0; i < actions.size(); i++) {
             String where = "actions[" + i + "]";
             JsonNode action = actions.get(i);
-            component(action, where, "action");
+            component(action, where, "an action");
             if (action.path("name").asText().equals("request")) {
                 JsonNode url = action.path("params").path("url");
                 if (!url.isTextual() || url.asText().isBlank()) {
@@ -125,11 +125,11 @@ final class DocumentRules {
     /** A loader, condition or action: an object with a name; its params' placeholders use known transformers. */
     private static void component(JsonNode component, String where, String what) {
         if (!component.isObject()) {
-            throw new IllegalArgumentException(where + ": a " + what + " must be an object, was " + kind(component));
+            throw new IllegalArgumentException(where + ": " + what + " must be an object, was " + kind(component));
         }
         JsonNode name = component.path("name");
         if (!name.isTextual() || name.asText().isBlank()) {
-            throw new IllegalArgumentException(where + ".name: a " + what + " needs a name, was " + kind(name));
+            throw new IllegalArgumentException(where + ".name: " + what + " needs a name, was " + kind(name));
         }
         placeholders(component.path("params"), where + ".params");
     }
