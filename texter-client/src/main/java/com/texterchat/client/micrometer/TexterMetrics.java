@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Needs {@code io.micrometer:micrometer-core} (any 1.x from 1.9 on), which the SDK declares optional: add it to
  * the application. Thread-safe; meters are looked up once per combination of tags and then reused.
  */
+@SuppressWarnings("exports") // MeterRegistry: the application that uses this class has Micrometer itself
 public final class TexterMetrics implements TexterListener {
 
     /** The name of the timer of whole calls. */
