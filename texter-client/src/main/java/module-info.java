@@ -3,6 +3,7 @@
  * typed errors, retries, logging with redaction), paging and webhook parsing, over the generated API of module
  * {@code com.texterchat.api}. Package {@code com.texterchat.client.internal} is not exported.
  */
+@SuppressWarnings("requires-automatic") // micrometer.core has no descriptor
 module com.texterchat.client {
     // The generated interfaces and models are what TexterClient hands out; Jackson's ObjectMapper and JsonNode
     // appear in TexterJson, the errors and the webhook events.
@@ -14,10 +15,14 @@ module com.texterchat.client {
     requires transitive java.net.http;
     // Nullness annotations of the API, needed by callers' compilers (Kotlin reads them), not at run time.
     requires static transitive org.jspecify;
+    // Optional: only the Micrometer listener (package com.texterchat.client.micrometer) uses it; an application
+    // using that listener has Micrometer itself (not transitive: modules above would then need it to compile).
+    requires static micrometer.core;
 
     exports com.texterchat.client;
     exports com.texterchat.client.error;
     exports com.texterchat.client.json;
+    exports com.texterchat.client.micrometer;
     exports com.texterchat.client.paging;
     exports com.texterchat.client.webhook;
 }

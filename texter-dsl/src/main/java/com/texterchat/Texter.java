@@ -10,8 +10,10 @@ import com.texterchat.api.QuickRepliesApi;
 import com.texterchat.api.ScenariosApi;
 import com.texterchat.api.TemplateSubscriptionsApi;
 import com.texterchat.api.TemplatesApi;
+import com.texterchat.client.CallOptions;
 import com.texterchat.client.TexterAsyncClient;
 import com.texterchat.client.TexterClient;
+import com.texterchat.client.TexterResponse;
 import com.texterchat.client.error.TexterException;
 import com.texterchat.client.paging.TexterPaging;
 import com.texterchat.dsl.InvalidRequestException;
@@ -51,6 +53,8 @@ import com.texterchat.model.Template;
 import com.texterchat.model.TemplateLocalizationRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -123,6 +127,53 @@ public final class Texter implements AutoCloseable {
      */
     public TexterClient client() {
         return client;
+    }
+
+    /**
+     * An entry object whose calls, flows included, go with other options: a call or read timeout, a retry policy,
+     * extra headers. It shares this one's connections and threads ({@link TexterClient#withOptions(Consumer)}), so
+     * one per request is fine; closing it does nothing.
+     *
+     * <pre>{@code
+     * texter.withOptions(o -> o.header("X-Request-Id", requestId).callTimeout(Duration.ofSeconds(5)))
+     *         .sendText(chatId, "Your order has shipped");
+     * }</pre>
+     *
+     * @param change sets the options
+     * @return the entry object with the options
+     * @throws IllegalArgumentException when an option is refused (e.g. a header the SDK sets itself)
+     */
+    public Texter withOptions(Consumer<CallOptions.Builder> change) {
+        return new Texter(client.withOptions(change));
+    }
+
+    /**
+     * An entry object whose calls go with the given options; see {@link #withOptions(Consumer)}.
+     *
+     * @param options the options
+     * @return the entry object with the options
+     */
+    public Texter withOptions(CallOptions options) {
+        return new Texter(client.withOptions(options));
+    }
+
+    /**
+     * Makes calls through this entry object and returns, besides what they return, the full answer of the last
+     * one: status, headers and raw body ({@link TexterClient#withRawResponse(Function)}).
+     *
+     * <pre>{@code
+     * TexterResponse<SendMessageResponse> sent = texter.withRawResponse(t -> t.sendText(chatId, "Hello"));
+     * Optional<String> requestId = sent.header("X-Request-Id");
+     * }</pre>
+     *
+     * @param calls the calls, given this entry object
+     * @param <T>   what they return
+     * @return the last answer, with what the function returned as its body
+     * @throws IllegalStateException when the function made no call
+     */
+    public <T extends @Nullable Object> TexterResponse<T> withRawResponse(Function<? super Texter, T> calls) {
+        java.util.Objects.requireNonNull(calls, "calls");
+        return client.withRawResponse(c -> calls.apply(this));
     }
 
     // ---- API groups ----------------------------------------------------------------------------------
@@ -486,7 +537,8 @@ public final class Texter implements AutoCloseable {
     /**
      * Closes the client underneath ({@link TexterClient#close()}): its threads and connections are released, and
      * every later call fails with an {@link IllegalStateException}. Closing again does nothing. A {@code Texter}
-     * made with {@link #of(TexterClient)} closes that client too.
+     * made with {@link #of(TexterClient)} closes that client too; one made by {@link #withOptions(Consumer)} owns
+     * nothing, and closing it does nothing.
      */
     @Override
     public void close() {

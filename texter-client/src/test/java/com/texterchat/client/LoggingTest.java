@@ -122,6 +122,21 @@ class LoggingTest {
     }
 
     @Test
+    void everyEventIsOneLineWhateverTheServerSends() {
+        server.wireMock().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("X-Note", "a")
+                .withBody("{\"success\":true,\n\"messages\":[]}\r\nINFO forged line")));
+
+        catchThrowable(() -> sendMessage(server.client(HttpLogLevel.BODY)));
+
+        assertThat(LogCapture.entries("com.texterchat.client.http")).hasSize(2).allSatisfy(e ->
+                assertThat(e.message()).doesNotContain("\n", "\r"));
+        assertThat(LogCapture.entries("com.texterchat.client.http").get(1).message())
+                .containsPattern("\\[.*x-note: a.*\\] body: \\{\"success\":true,\\\\n\"messages\":\\[\\]\\}"
+                        + "\\\\r\\\\nINFO forged line$");
+    }
+
+    @Test
     void anIoFailureIsLoggedAsSuch() {
         server.wireMock().stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 

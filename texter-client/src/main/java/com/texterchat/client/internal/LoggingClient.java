@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs each HTTP attempt at INFO under {@code com.texterchat.client.http}, as detailed as the configured
- * {@link HttpLogLevel}. Credential headers are masked and the token is scrubbed from every line. The asynchronous
+ * {@link HttpLogLevel}. Credential headers are masked and the token is scrubbed from every line. Each event is one
+ * line: headers follow the request or status line in brackets ({@code [Name: value, ...]}), the body after
+ * {@code body: }, and line breaks and other control characters (in a body, or in what a server sent) are written
+ * as escapes ({@code \n}), so a log collector sees one event and a server cannot forge log lines. The asynchronous
  * path ({@link AsyncRetryingClient}) logs its attempts through the same methods.
  */
 public final class LoggingClient implements Client {
@@ -128,8 +131,11 @@ public final class LoggingClient implements Client {
 
     private void appendDetails(StringBuilder out, Map<String, Collection<String>> headers, byte[] body) {
         if (level.compareTo(HttpLogLevel.HEADERS) >= 0) {
-            headers.forEach((name, values) -> values.forEach(value -> out.append(System.lineSeparator())
+            out.append(" [");
+            int start = out.length();
+            headers.forEach((name, values) -> values.forEach(value -> out.append(out.length() == start ? "" : ", ")
                     .append(name).append(": ").append(redactor.headerValue(name, value))));
+            out.append(']');
         }
         if (level == HttpLogLevel.BODY && body != null && body.length > 0) {
             // Only a prefix is decoded, and it is masked before it is cut, so no part of a token survives the cut.
@@ -140,7 +146,7 @@ public final class LoggingClient implements Client {
                         : MAX_BODY_CHARS;
                 text = text.substring(0, end);
             }
-            out.append(System.lineSeparator()).append(text);
+            out.append(" body: ").append(text);
             if (!whole) {
                 out.append("... (cut; ").append(body.length).append(" bytes in all)");
             }
@@ -148,7 +154,7 @@ public final class LoggingClient implements Client {
     }
 
     private void log(StringBuilder line) {
-        LOG.info(redactor.scrub(line.toString()));
+        LOG.info(OneLine.of(redactor.scrub(line.toString())));
     }
 
     private static long elapsedMillis(long startNanos) {
