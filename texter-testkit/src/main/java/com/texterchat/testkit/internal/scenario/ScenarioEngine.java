@@ -238,13 +238,16 @@ public final class ScenarioEngine {
             for (int i = 0; i < actions.size(); i++) {
                 JsonNode action = actions.get(i);
                 String actionName = action.path("name").asText();
-                JsonNode params = resolved(action.path("params"));
                 if (actionName.equals("request")) {
+                    // what is sent: a value written as one %provider:key% arrives as a string, as Texter's
+                    // interpolation delivers it (##provide keeps its type)
+                    JsonNode params = Values.resolveForDelivery(action.path("params"), providers);
                     WebhookDelivery delivery = requests.send(scenarioId, name, event.trigger(), params, host.now());
                     deliveries.add(delivery);
                     steps.add(ScenarioStep.action(actionName, i, delivery.error()));
                     continue;
                 }
+                JsonNode params = resolved(action.path("params"));
                 boolean known;
                 try {
                     known = host.runAction(actionName, params, current());

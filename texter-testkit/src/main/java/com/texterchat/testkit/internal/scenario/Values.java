@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *   <li>a string that is exactly one {@code %p:k%} (optionally with transformers, {@code %p:k|toString%}) becomes
  *       the typed value too: Texter's transformers return lists, numbers and booleans ({@code split},
  *       {@code parseInt}, {@code hasWords}), and filtrex conditions take {@code "value": "%chat:chat%"} as the chat
- *       object;
+ *       object; but in what a {@code request} action sends ({@link #resolveForDelivery}) such a placeholder without
+ *       transformers arrives as a string, as the reference says Texter delivers interpolated values;
  *   <li>{@code %p:k%} inside a longer string is replaced by the value's text: a string as it is, a number or a
  *       boolean as JSON writes it, an object or a list as JSON, a missing or null value as nothing;
  *   <li>a value that is missing (no such provider or key) is left out: an object drops the key, as JSON
@@ -50,14 +51,33 @@ final class Values {
      * @return the resolved value; {@link MissingNode} when the whole value is missing
      */
     static JsonNode resolve(JsonNode template, Map<String, JsonNode> providers) {
+        return resolve(template, providers, true);
+    }
+
+    /**
+     * Resolves what a {@code request} action sends. As {@link #resolve}, except that a string which is exactly one
+     * {@code %provider:key%} placeholder without transformers arrives as a string, as Texter's interpolation
+     * delivers it (the official documents' {@code %messageStatusRequest:status%} reaches the receiver as
+     * {@code "3"}): text as it is, numbers and booleans as JSON writes them, a list of plain values joined with
+     * commas (as JavaScript turns a list into text), an object as JSON; {@code null} stays {@code null}. A
+     * {@code ##provide} keeps its type. (Conditions use {@link #resolve}: {@code value: "%chat:chat%"} must stay the
+     * chat for {@code exists(agent.uid)} to mean anything.)
+     *
+     * @return the resolved value; {@link MissingNode} when the whole value is missing
+     */
+    static JsonNode resolveForDelivery(JsonNode template, Map<String, JsonNode> providers) {
+        return resolve(template, providers, false);
+    }
+
+    private static JsonNode resolve(JsonNode template, Map<String, JsonNode> providers, boolean typed) {
         if (template.isObject()) {
             JsonNode provide = template.get(PROVIDE);
             if (provide != null) {
-                return provided(template, provide, providers);
+                return provided(template, provide, providers, typed);
             }
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, JsonNode> field : template.properties()) {
-                JsonNode value = resolve(field.getValue(), providers);
+                JsonNode value = resolve(field.getValue(), providers, typed);
                 if (!value.isMissingNode()) {
                     out.set(field.getKey(), value);
                 }
@@ -67,18 +87,19 @@ final class Values {
         if (template.isArray()) {
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
             for (JsonNode item : template) {
-                JsonNode value = resolve(item, providers);
+                JsonNode value = resolve(item, providers, typed);
                 out.add(value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value);
             }
             return out;
         }
         if (template.isTextual()) {
-            return interpolate(template.textValue(), providers);
+            return interpolate(template.textValue(), providers, typed);
         }
         return template;
     }
 
-    private static JsonNode provided(JsonNode template, JsonNode provide, Map<String, JsonNode> providers) {
+    private static JsonNode provided(JsonNode template, JsonNode provide, Map<String, JsonNode> providers,
+            boolean typed) {
         JsonNode value = lookup(providers, provide.path("provider").asText(), provide.path("key").asText());
         if (template.size() == 1) {
             return value;
@@ -86,7 +107,7 @@ final class Values {
         ObjectNode out = value.isObject() ? ((ObjectNode) value).deepCopy() : JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, JsonNode> field : template.properties()) {
             if (!field.getKey().equals(PROVIDE)) {
-                JsonNode sibling = resolve(field.getValue(), providers);
+                JsonNode sibling = resolve(field.getValue(), providers, typed);
                 if (!sibling.isMissingNode()) {
                     out.set(field.getKey(), sibling);
                 }
@@ -95,13 +116,17 @@ final class Values {
         return out;
     }
 
-    private static JsonNode interpolate(String text, Map<String, JsonNode> providers) {
+    private static JsonNode interpolate(String text, Map<String, JsonNode> providers, boolean typed) {
         Matcher m = PLACEHOLDER.matcher(text);
         if (!m.find()) {
             return JsonNodeFactory.instance.textNode(text);
         }
         if (m.start() == 0 && m.end() == text.length()) {
-            return transformed(m, providers);
+            JsonNode value = transformed(m, providers);
+            if (typed || !m.group(3).isEmpty() || value.isMissingNode() || value.isNull() || value.isTextual()) {
+                return value;
+            }
+            return JsonNodeFactory.instance.textNode(deliveredText(value));
         }
         StringBuilder out = new StringBuilder();
         m.reset();
@@ -148,6 +173,22 @@ final class Values {
             return node.path(Integer.parseInt(segment));
         }
         return MissingNode.getInstance();
+    }
+
+    /** The text a whole-string placeholder delivers: a list of plain values joined with commas, as JavaScript does. */
+    private static String deliveredText(JsonNode value) {
+        if (value.isArray()) {
+            boolean plain = true;
+            for (JsonNode item : value) {
+                plain &= item.isValueNode();
+            }
+            if (plain) {
+                List<String> parts = new ArrayList<>();
+                value.forEach(item -> parts.add(asText(item)));
+                return String.join(",", parts);
+            }
+        }
+        return asText(value);
     }
 
     /** The text a value takes inside a longer string. */

@@ -12,11 +12,14 @@ import com.texterchat.client.webhook.KnownWebhookEvent;
 import com.texterchat.client.webhook.TexterWebhooks;
 import com.texterchat.client.webhook.WebhookEvent;
 import com.texterchat.testkit.RepoSpec;
+import com.texterchat.testkit.internal.Json;
 import com.texterchat.testkit.simulator.WebhookDelivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +119,8 @@ class OfficialSubscriptionsTest {
 
         ScenarioRun run = engine.execute("scn-" + file, document, event(trigger, eventName, example), host(example));
 
-        JsonNode expected = envelope(eventName, example);
+        JsonNode delivered = asDelivered(document, example);
+        JsonNode expected = envelope(eventName, delivered);
         assertThat(run.success()).as("run %s", run).isTrue();
         assertThat(run.conditionsResult()).isTrue();
         assertThat(run.deliveries()).hasSize(1);
@@ -144,7 +148,33 @@ class OfficialSubscriptionsTest {
         assertThat(parsed).isInstanceOf(KnownWebhookEvent.class);
         assertThat(((KnownWebhookEvent<?>) parsed).dataType())
                 .isEqualTo(TexterWebhooks.eventDataType(eventName).orElseThrow());
-        assertThat(parsed.eventDataJson()).isEqualTo(example);
+        assertThat(parsed.eventDataJson()).isEqualTo(delivered);
+        // what the typed parse makes of the delivery (interpolated fields as strings) is what it makes of the example
+        assertThat(((KnownWebhookEvent<?>) parsed).data()).isEqualTo(((KnownWebhookEvent<?>) TexterWebhooks.parse(
+                Json.write(envelope(eventName, example)).getBytes(StandardCharsets.UTF_8))).data());
+    }
+
+    /**
+     * The event page's example as the document delivers it: every eventData field the document fills by string
+     * interpolation ({@code "%messageStatusRequest:status%"}) arrives as a string (a list of ids joined with commas),
+     * as the reference says Texter sends them; {@code ##provide} fields keep their types.
+     */
+    static JsonNode asDelivered(JsonNode document, JsonNode example) {
+        ObjectNode out = example.deepCopy();
+        document.at("/actions/0/params/data/eventData").properties().forEach(field -> {
+            JsonNode value = out.get(field.getKey());
+            boolean interpolated = field.getValue().isTextual() && field.getValue().textValue().matches("%[^%|]+%");
+            if (interpolated && value != null && !value.isNull() && !value.isTextual()) {
+                List<String> parts = new ArrayList<>();
+                if (value.isArray()) {
+                    value.forEach(item -> parts.add(item.isTextual() ? item.textValue() : item.toString()));
+                } else {
+                    parts.add(value.toString());
+                }
+                out.put(field.getKey(), String.join(",", parts));
+            }
+        });
+        return out;
     }
 
     // ---- the conditions keep other events out ------------------------------------------------------------
@@ -236,10 +266,12 @@ class OfficialSubscriptionsTest {
         ObjectNode channelFailed = example("messageFailed").deepCopy();
         channelFailed.put("messageStatus", 5); // the provider's status; messageFailed's payload does not carry it
         FakeHost host = host(channelFailed);
-        ScenarioRun run = engine.execute("s", document("sub-messages-failed-to-deliver.json", RECEIVER.url(PATH),
-                Map.of()), event("app.message.statusRequest", "messageFailed", channelFailed), host);
+        JsonNode failedDocument = document("sub-messages-failed-to-deliver.json", RECEIVER.url(PATH), Map.of());
+        ScenarioRun run = engine.execute("s", failedDocument,
+                event("app.message.statusRequest", "messageFailed", channelFailed), host);
         assertThat(run.deliveries()).hasSize(1);
-        assertThat(run.deliveries().get(0).body()).isEqualTo(envelope("messageFailed", example("messageFailed")));
+        assertThat(run.deliveries().get(0).body())
+                .isEqualTo(envelope("messageFailed", asDelivered(failedDocument, example("messageFailed"))));
         assertThat(run.steps()).extracting(ScenarioStep::type, ScenarioStep::name).containsExactly(
                 tuple("event", "app.message.statusRequest"),
                 tuple("condition", "compare"),

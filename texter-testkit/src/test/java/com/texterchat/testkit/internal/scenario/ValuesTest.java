@@ -61,6 +61,23 @@ class ValuesTest {
     }
 
     @Test
+    void whatARequestSendsCarriesAWholeStringPlaceholderAsAString() {
+        JsonNode sent = Values.resolveForDelivery(json("""
+                {"messageStatus": "%messageStatusRequest:status%", "externalId": "%messageStatusRequest:ids%",
+                 "timestamp": "%messageStatusRequest:timestamp%", "error": "%messageStatusRequest:error%",
+                 "typed": {"##provide": {"provider": "messageStatusRequest", "key": "status"}},
+                 "parsed": "%messageStatusRequest:status|toString|parseInt%", "gone": "%agent:email%"}"""), PROVIDERS);
+        assertThat(sent).isEqualTo(json("""
+                {"messageStatus": "4", "externalId": "wamid.1", "timestamp": "1761574716050", "error": null,
+                 "typed": 4, "parsed": 4}"""));
+        JsonNode object = Values.resolveForDelivery(json("{\"c\": \"%chat:chat%\"}"), PROVIDERS).get("c");
+        assertThat(object.isTextual()).isTrue();
+        assertThat(json(object.textValue())).isEqualTo(PROVIDERS.get("chat").get("chat"));
+        // conditions still see the value itself
+        assertThat(resolve("\"%chat:chat%\"")).isEqualTo(PROVIDERS.get("chat").get("chat"));
+    }
+
+    @Test
     void aPlaceholderInsideTextBecomesText() {
         assertThat(resolve("\"Chat %chat:chat._id% (%chat:chat.unreadCount% unread, bot %chat:externalBot%,"
                 + " labels %chat:chat.labels%, error [%messageStatusRequest:error%], agent [%agent:uid%])\""))
