@@ -4,10 +4,16 @@ import com.texterchat.Texter;
 import com.texterchat.api.ChatsApi;
 import com.texterchat.client.HttpLogLevel;
 import com.texterchat.client.RetryPolicy;
+import com.texterchat.client.TexterAttempt;
 import com.texterchat.client.TexterClient;
+import com.texterchat.client.TexterListener;
+import com.texterchat.client.TexterResponse;
+import com.texterchat.client.error.TexterHttpException;
 import com.texterchat.client.error.TexterIoException;
+import com.texterchat.client.error.TexterNotFoundException;
 import com.texterchat.client.error.TexterOperationFailedException;
 import com.texterchat.client.error.TexterRateLimitedException;
+import com.texterchat.client.micrometer.TexterMetrics;
 import com.texterchat.client.webhook.TexterWebhooks;
 import com.texterchat.client.webhook.WebhookEvent;
 import com.texterchat.dsl.TemplateSubmission;
@@ -15,17 +21,26 @@ import com.texterchat.dsl.message.Messages;
 import com.texterchat.dsl.scenario.WebhookSubscriptions;
 import com.texterchat.dsl.template.Templates;
 import com.texterchat.model.Chat;
+import com.texterchat.model.ChatPublicView;
 import com.texterchat.model.ChatSearchResult;
+import com.texterchat.model.Label;
 import com.texterchat.model.Message;
 import com.texterchat.model.NewIncomingMessageEventData;
 import com.texterchat.model.ReplyChatStatus;
 import com.texterchat.model.SubscriptionImportStatus;
 import com.texterchat.model.TemplateCategory;
 import com.texterchat.model.TemplateUsage;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
 
 /**
  * The Java snippets of the root README.md, verbatim between the {@code readme:start}/{@code readme:end} markers
@@ -95,6 +110,96 @@ final class ReadmeSnippets {
         }
     }
     // readme:end
+
+    /** Client: a view with other options for one call, and a new client from this one's settings. */
+    static TexterClient options(Texter texter, String chatId, String requestId) {
+        // readme:start client-options
+        // a view with other options: it shares the client's connections and threads, so one per request is fine
+        texter.withOptions(o -> o.callTimeout(Duration.ofSeconds(5))
+                        .retryPolicy(r -> r.maxRetries(0))           // starts from the client's policy
+                        .header("X-Request-Id", requestId))
+                .sendText(chatId, "Your order is ready for pick-up.");
+
+        // an independent client: every setting of this one, plus a header on each call
+        TexterClient tagged = texter.client().toBuilder().defaultHeader("X-Tenant", "shop-42").build();
+        // readme:end
+        return tagged;
+    }
+
+    /** What the raw-response snippet read, for its test. */
+    record RawAnswer(int status, Optional<String> requestId, byte[] json, ChatPublicView chat) {
+    }
+
+    /** Client: the whole answer of a call. */
+    static RawAnswer rawResponse(Texter texter, String chatId) {
+        // readme:start client-raw-response
+        TexterResponse<ChatPublicView> response = texter.withRawResponse(t -> t.chats().getChat(chatId));
+        int status = response.status();                                  // 200
+        Optional<String> requestId = response.header("X-Request-Id");    // any header, its name in any case
+        byte[] json = response.rawBody();                                // the bytes as Texter sent them, gzip undone
+        ChatPublicView chat = response.body();                           // what getChat itself returns
+        // readme:end
+        return new RawAnswer(status, requestId, json, chat);
+    }
+
+    // Client: the headers of an error answer.
+    // readme:start client-error-headers
+    static Optional<String> retryAfter(Texter texter, String chatId) {
+        try {
+            texter.chats().getChat(chatId);
+            return Optional.empty();
+        } catch (TexterHttpException failed) {
+            return failed.header("Retry-After");   // headers() holds them all, e.g. a request id for Texter's support
+        }
+    }
+    // readme:end
+
+    /** Client: a proxy that wants a password, and the trust of a TLS-inspecting one (not run: it would go out). */
+    static TexterClient behindAProxy(String token, SSLContext corporateTrust, String proxyPassword) {
+        // readme:start client-http
+        TexterClient client = TexterClient.builder()
+                .projectId("demo")
+                .token(token)
+                .httpClient(http -> http.proxy(ProxySelector.of(new InetSocketAddress("proxy.corp.example", 3128)))
+                        .sslContext(corporateTrust)                  // e.g. trusting the proxy's own CA
+                        .version(HttpClient.Version.HTTP_1_1))
+                .proxyCredentials("svc-texter", proxyPassword)       // Basic, sent to the proxy only
+                .build();
+        // readme:end
+        return client;
+    }
+
+    /** Client: asynchronous calls and paging. */
+    static List<CompletableFuture<?>> async(Texter texter, String chatId) {
+        // readme:start client-async
+        CompletableFuture<ChatSearchResult> found = texter.async().chats()
+                .searchChats(new ChatsApi.SearchChatsQueryParams().search("972521234567"));
+        CompletableFuture<String> title = texter.async().chats().getChat(chatId)
+                .handle((chat, error) -> error == null ? chat.getTitle()                 // error: the TexterException
+                        : error instanceof TexterNotFoundException ? "no such chat" : "failed: " + error.getMessage());
+        CompletableFuture<List<Label>> labels = texter.async().paging().listLabels().collect(500);   // page by page
+        found.cancel(true);                                          // aborts the exchange if it is still under way
+        // readme:end
+        return List.of(found, title, labels);
+    }
+
+    /** Client: Micrometer meters and a listener of its own. */
+    static TexterClient observed(Texter texter, MeterRegistry registry, List<String> retries) {
+        // readme:start client-listeners
+        TexterClient client = texter.client().toBuilder()
+                .listener(TexterMetrics.of(registry))     // timers texter.client.calls and .attempts, counter .retries
+                .listener(new TexterListener() {
+                    @Override
+                    public void onAttempt(TexterAttempt attempt) {    // operation, path template, status, decision
+                        if (attempt.decision() == TexterAttempt.Decision.RETRY) {
+                            retries.add(attempt.operation() + " " + attempt.pathTemplate() + ": " + attempt.outcome());
+                        }
+                    }
+                })
+                .build();
+        // readme:end
+        return client;
+    }
 
     /** Client: paged lists. */
     static List<Message> paging(Texter texter, Crm crm, String vipLabelId, String chatId) {

@@ -2,8 +2,12 @@ package com.texterchat.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.texterchat.Texter;
+import com.texterchat.client.TexterClient;
+import com.texterchat.client.error.TexterRateLimitedException;
+import com.texterchat.client.micrometer.TexterMetrics;
 import com.texterchat.dsl.InvalidRequestException;
 import com.texterchat.dsl.message.Messages;
 import com.texterchat.model.Chat;
@@ -17,9 +21,15 @@ import com.texterchat.testkit.ReceivedRequest;
 import com.texterchat.testkit.TexterMockServer;
 import com.texterchat.testkit.junit.TexterTest;
 import com.texterchat.testkit.webhook.WebhookPayloads;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 /** Runs the README's Java snippets ({@link ReadmeSnippets}) against the test kit and checks what Texter received. */
@@ -115,5 +125,87 @@ class ReadmeSnippetsTest {
         ImportSubscriptionRequest imported = server.verify().bodies("importSubscription", ImportSubscriptionRequest.class)
                 .get(0);
         assertThat(imported.getAsStatus()).isEqualTo(SubscriptionImportStatus.INACTIVE);
+    }
+
+    @Test
+    void theOptionsSnippetSendsWithTheViewsOptionsAndTheNewClientWithItsHeader(TexterMockServer server, Texter texter) {
+        try (TexterClient tagged = ReadmeSnippets.options(texter, "chat-5", "rq-1")) {
+            assertThat(server.verify().requests("sendMessage")).singleElement()
+                    .satisfies(request -> assertThat(request.header("X-Request-Id")).contains("rq-1"));
+
+            tagged.chats().getChat("chat-5");
+            assertThat(server.verify().requests("getChat")).singleElement().satisfies(request -> {
+                assertThat(request.header("X-Tenant")).contains("shop-42");
+                assertThat(request.header("Authorization")).isPresent();     // the token came along with toBuilder()
+            });
+        }
+        // maxRetries(0): the 429 that the client's own policy would wait out ends the call at once
+        server.fault("sendMessage").times(1).rateLimited(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> ReadmeSnippets.options(texter, "chat-5", "rq-2").close())
+                .isInstanceOf(TexterRateLimitedException.class);
+        assertThat(server.verify().count("sendMessage")).isEqualTo(2);
+    }
+
+    @Test
+    void theRawResponseSnippetReadsStatusHeadersBytesAndModel(TexterMockServer server, Texter texter) {
+        String body = "{\"success\":true,\"title\":\"Niv\"}";
+        server.wireMock().stubFor(server.stubs().route("getChat").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("x-request-id", "rq-9").withBody(body)));
+
+        ReadmeSnippets.RawAnswer answer = ReadmeSnippets.rawResponse(texter, "chat-5");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.requestId()).contains("rq-9");
+        assertThat(new String(answer.json(), StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(answer.chat().getTitle()).isEqualTo("Niv");
+    }
+
+    @Test
+    void theErrorHeadersSnippetReadsTheRetryAfterOfA429(TexterMockServer server, Texter texter) {
+        assertThat(ReadmeSnippets.retryAfter(texter, "chat-5")).isEmpty();
+
+        server.fault("getChat").times(1).rateLimited(Duration.ofSeconds(120));   // longer than the policy waits
+        assertThat(ReadmeSnippets.retryAfter(texter, "chat-5")).contains("120");
+    }
+
+    @Test
+    void theProxySnippetBuildsAClientThatKeepsThePasswordToItself() throws Exception {
+        try (TexterClient client = ReadmeSnippets.behindAProxy("a-long-token", SSLContext.getDefault(), "pr0xy-s3cret")) {
+            assertThat(client.baseUrl()).hasToString("https://demo.texterchat.com/server/api/v2");
+            assertThat(client.toString()).doesNotContain("pr0xy-s3cret").doesNotContain("a-long-token");
+        }
+    }
+
+    @Test
+    void theAsyncSnippetCompletesCancelsAndTurnsA404IntoAnAnswer(TexterMockServer server, Texter texter)
+            throws Exception {
+        server.fault("searchChats").latency(Duration.ofSeconds(3));    // still under way when the snippet cancels it
+
+        List<CompletableFuture<?>> futures = ReadmeSnippets.async(texter, "chat-5");
+
+        assertThat(futures.get(0)).isCancelled();
+        assertThat(futures.get(1).get(10, TimeUnit.SECONDS)).isEqualTo(texter.chats().getChat("chat-5").getTitle());
+        assertThat((List<?>) futures.get(2).get(10, TimeUnit.SECONDS)).isNotEmpty();
+
+        server.fault("getChat").status(404);
+        assertThat(ReadmeSnippets.async(texter, "chat-6").get(1).get(10, TimeUnit.SECONDS)).isEqualTo("no such chat");
+    }
+
+    @Test
+    void theListenerSnippetRecordsMetersAndSeesTheRetry(TexterMockServer server, Texter texter) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        List<String> retries = new CopyOnWriteArrayList<>();
+        server.fault("searchChats").times(1).status(503);
+
+        try (TexterClient client = ReadmeSnippets.observed(texter, registry, retries)) {
+            client.chats().searchChats(null);
+        }
+
+        assertThat(retries).containsExactly("searchChats /chats/search: SERVER_ERROR");
+        assertThat(registry.get(TexterMetrics.CALLS).tag("operation", "searchChats").tag("outcome", "SUCCESS")
+                .timer().count()).isEqualTo(1);
+        assertThat(registry.get(TexterMetrics.ATTEMPTS).tag("uri", "/chats/search").timers())
+                .extracting(timer -> timer.getId().getTag("status")).containsExactlyInAnyOrder("503", "200");
+        assertThat(registry.get(TexterMetrics.RETRIES).counter().count()).isEqualTo(1.0);
     }
 }

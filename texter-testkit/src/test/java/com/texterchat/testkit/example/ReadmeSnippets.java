@@ -6,9 +6,14 @@ import com.texterchat.model.MessageStatusChangedEventData;
 import com.texterchat.model.NewIncomingMessageEventData;
 import com.texterchat.Texter;
 import com.texterchat.client.error.TexterHttpException;
+import com.texterchat.client.error.TexterOperationFailedException;
+import com.texterchat.dsl.scenario.WebhookSubscriptions;
 import com.texterchat.model.CreateLabelRequest;
+import com.texterchat.model.Message;
 import com.texterchat.testkit.SpecViolation;
 import com.texterchat.testkit.TexterMockServer;
+import com.texterchat.testkit.simulator.TexterSimulator;
+import com.texterchat.testkit.simulator.WebhookDelivery;
 import com.texterchat.testkit.webhook.WebhookPayload;
 import com.texterchat.testkit.webhook.WebhookPayloads;
 import com.texterchat.testkit.webhook.WebhookSender;
@@ -69,5 +74,26 @@ final class ReadmeSnippets {
                 .deliver(hello);                          // POST; fails unless your receiver answers 2xx
         // readme:end
         return List.of(hello, seen, vip);
+    }
+
+    /** What the simulator snippet saw, for its test. */
+    record SimulatedFlow(WebhookDelivery delivery, List<Message> history) {
+    }
+
+    /** "Simulator": a customer writes, the imported subscription delivers, the answer is read back. */
+    static SimulatedFlow simulatorFlow(TexterSimulator simulator, Texter texter, String receiverUrl) {
+        // readme:start testkit-simulator
+        texter.importSubscription(WebhookSubscriptions.newIncomingMessages(receiverUrl));   // as your application does
+        Message hello = simulator.simulate().incomingMessage("0521234567", "Is my order ready?");
+        WebhookDelivery delivery = simulator.deliveries().get(0);    // the subscription ran: what it POSTed, the status
+
+        String chatId = hello.getParentChat();
+        texter.sendText(chatId, "Yes, pick it up until 18:00.");
+        List<Message> history = texter.messages().getChatMessages(chatId, null, null, null, null).getMessages();
+
+        simulator.clock().advance(Duration.ofHours(25));             // WhatsApp's 24-hour window has closed
+        assertThrows(TexterOperationFailedException.class, () -> texter.sendText(chatId, "Still there?"));
+        // readme:end
+        return new SimulatedFlow(delivery, history);
     }
 }
