@@ -93,9 +93,9 @@ public final class JdkHttpTransport implements Client {
         long timeoutMillis = options.readTimeoutMillis();
         HttpRequest httpRequest = httpRequest(request, timeoutMillis);
         // The JDK's request timeout ends at the response headers. The body is then read here, from the JDK's own
-        // stream (a custom body subscriber would keep the JDK 17 client's last exchange pending, and with it the
-        // client's selector thread after close()), at most up to the size limit, while a watchdog closes the stream
-        // when the read timeout has passed since sending, which fails the read at once.
+        // stream, at most up to the size limit, while a watchdog closes the stream when the read timeout has passed
+        // since sending, which fails the read at once. (The asynchronous path collects the body with its own
+        // subscriber instead, BoundedBodySubscriber.)
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         HttpResponse<InputStream> response;
         try {
