@@ -15,14 +15,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -148,19 +146,14 @@ class AsyncProbeTest {
                     .retryPolicy(RetryPolicy.disabled()).build();
             client.async().labels().listLabels(null, null).join();
             client.async().labels().listLabels(null, null).join();
-            Set<Thread> own = new HashSet<>(Thread.getAllStackTraces().keySet());
-            own.removeAll(before);
-            own.removeIf(t -> !t.getName().startsWith("HttpClient-") && !t.getName().startsWith("texter-"));
-            assertThat(own).extracting(Thread::getName).anyMatch(n -> n.startsWith("texter-http-"))
+            ClientThreads own = ClientThreads.startedSince(before);
+            assertThat(own.names()).anyMatch(n -> n.startsWith("texter-http-"))
                     .anyMatch(n -> n.startsWith("texter-async-")).anyMatch(n -> n.endsWith("-SelectorManager"));
             assertThat(server.connections()).isEqualTo(1);
 
             client.close();
 
-            // JDK 21+ stops the client at once; on JDK 17 its selector thread ends once the client is collected.
-            awaitWithGc(() -> own.stream().noneMatch(Thread::isAlive) && server.closedByClient() == 1,
-                    () -> "still alive: " + own.stream().filter(Thread::isAlive).map(Thread::getName)
-                            .collect(Collectors.toList()) + ", connections closed: " + server.closedByClient());
+            own.awaitEnded(server::closedByClient, 1);
         }
     }
 
@@ -189,18 +182,6 @@ class AsyncProbeTest {
                 throw new AssertionError(failure.get());
             }
             Thread.sleep(20);
-        }
-    }
-
-    private static void awaitWithGc(BooleanSupplier condition, java.util.function.Supplier<String> state)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("the closed client did not release its resources: " + state.get());
-            }
-            System.gc();
-            Thread.sleep(100);
         }
     }
 

@@ -7,11 +7,7 @@ import com.texterchat.api.LabelsApi;
 import com.texterchat.client.RetryPolicy;
 import com.texterchat.client.TexterClient;
 import com.texterchat.client.testsupport.TestServer;
-import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,20 +24,15 @@ class LifecycleProbeTest {
             TexterClient client = client(server.baseUrl());
             client.labels().listLabels(null, null);
             client.labels().listLabels(null, null);
-            Set<Thread> own = new HashSet<>(Thread.getAllStackTraces().keySet());
-            own.removeAll(before);
-            own.removeIf(t -> !t.getName().startsWith("HttpClient-") && !t.getName().startsWith("texter-http-"));
-            assertThat(own).extracting(Thread::getName).anyMatch(n -> n.startsWith("texter-http-"))
+            ClientThreads own = ClientThreads.startedSince(before);
+            assertThat(own.names()).anyMatch(n -> n.startsWith("texter-http-"))
                     .anyMatch(n -> n.endsWith("-SelectorManager"));
             assertThat(server.connections()).isEqualTo(1);
             assertThat(server.closedByClient()).isZero();
 
             client.close();
 
-            // JDK 21+ stops the client at once; on JDK 17 its selector thread ends once the client is collected.
-            awaitWithGc(() -> own.stream().noneMatch(Thread::isAlive) && server.closedByClient() == 1,
-                    () -> "still alive: " + own.stream().filter(Thread::isAlive).map(Thread::getName)
-                            .collect(Collectors.toList()) + ", connections closed: " + server.closedByClient());
+            own.awaitEnded(server::closedByClient, 1);
         }
     }
 
@@ -66,17 +57,5 @@ class LifecycleProbeTest {
     private static TexterClient client(String baseUrl) {
         return TexterClient.builder().baseUrl(baseUrl).token(TestServer.TOKEN).retryPolicy(RetryPolicy.disabled())
                 .build();
-    }
-
-    private static void awaitWithGc(BooleanSupplier condition, java.util.function.Supplier<String> state)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("the closed client did not release its resources: " + state.get());
-            }
-            System.gc();
-            Thread.sleep(100);
-        }
     }
 }
