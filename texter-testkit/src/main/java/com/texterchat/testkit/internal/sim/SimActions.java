@@ -98,7 +98,7 @@ public final class SimActions {
             if (error == null) {
                 request.putNull("error");
             } else {
-                request.putObject("error").put("message", error);
+                request.put("error", error); // the provider's text, as messageFailed's page shows it
             }
             ObjectNode chatRef = request.putObject("chat");
             chatRef.put("id", chat.phone);

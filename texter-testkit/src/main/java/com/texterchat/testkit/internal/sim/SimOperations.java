@@ -957,7 +957,7 @@ public final class SimOperations {
         List<SimChat> phoneChats = m.chatsByPhone.getOrDefault(phone, List.of());
         for (SimChat chat : phoneChats) {
             if (account == null || account.equals(chat.accountId)) {
-                chat.doc.put("unsubscribed", true);
+                chat.doc.putObject("unsubscribed").put("date", m.iso()); // the Chat object's unsubscribed.date
                 chat.doc.put("unsubscribedTime", m.millis());
                 m.touch(chat);
                 m.emitChat("domain.chat.unsubscribed", chat);
@@ -984,8 +984,8 @@ public final class SimOperations {
             }
         }
         for (SimChat chat : m.chatsByPhone.getOrDefault(phone, List.of())) {
-            if ((account == null || account.equals(chat.accountId)) && chat.doc.path("unsubscribed").asBoolean()) {
-                chat.doc.put("unsubscribed", false);
+            if ((account == null || account.equals(chat.accountId)) && chat.doc.path("unsubscribed").isObject()) {
+                chat.doc.remove("unsubscribed"); // present only while the contact is unsubscribed
                 chat.doc.remove("unsubscribedTime");
                 m.touch(chat);
                 m.emitChat("domain.chat.subscribed", chat);

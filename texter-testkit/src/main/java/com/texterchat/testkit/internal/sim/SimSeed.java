@@ -159,7 +159,7 @@ public final class SimSeed {
             m.unsubscribed.put(phone, new SimModel.Unsubscription(phone, account == null ? Set.of() : Set.of(account),
                     m.millis()));
             for (SimChat chat : m.chatsByPhone.getOrDefault(phone, List.of())) {
-                chat.doc.put("unsubscribed", true);
+                chat.doc.putObject("unsubscribed").put("date", m.iso());
                 chat.doc.put("unsubscribedTime", m.millis());
             }
         }
