@@ -14,8 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The tour: runs every example and prints each step and its result. By default against the test kit's embedded
- * Texter, started in-process; with {@code TEXTER_PROJECT_ID} and {@code TEXTER_API_TOKEN} set (and optionally
+ * The tour: runs every example and prints each step and its result. By default against the test kit's simulator (a
+ * stateful Texter project started in-process: real ids, templates reviewed on its clock, webhooks delivered by the
+ * subscriptions the examples import); with {@code TEXTER_PROJECT_ID} and {@code TEXTER_API_TOKEN} set (and optionally
  * {@code TEXTER_BASE_URL}), against that Texter project, read-only unless {@code --allow-sends} (or
  * {@code TEXTER_TOUR_ALLOW_SENDS=true}) allows writes. {@code --only bot,crm} picks examples; {@code --help} lists the
  * {@code TEXTER_TOUR_*} variables.

@@ -2,7 +2,7 @@
  * Examples of the flows Texter integrations build, each a small class to copy into an application (plain calls on
  * the entry object {@link com.texterchat.Texter}, results returned, nothing printed), and
  * {@link com.texterchat.examples.TexterTour}, the program that runs them all step by step: against the test kit's
- * embedded Texter by default, or against a real Texter project when {@code TEXTER_PROJECT_ID} and
+ * simulator (a stateful Texter project in the same JVM) by default, or against a real Texter project when {@code TEXTER_PROJECT_ID} and
  * {@code TEXTER_API_TOKEN} are set.
  *
  * <ul>

@@ -3,57 +3,64 @@ package com.texterchat.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.texterchat.client.json.TexterJson;
+import com.texterchat.Texter;
 import com.texterchat.examples.bot.SupportBot;
 import com.texterchat.examples.campaign.TemplateCampaign;
+import com.texterchat.examples.chats.CustomerChats;
 import com.texterchat.examples.tour.EmbeddedTexter;
 import com.texterchat.examples.tour.TourResult;
 import com.texterchat.examples.tour.TourResult.ExampleRun;
-import com.texterchat.model.AssignChatRequest;
-import com.texterchat.model.CreateTemplateRequest;
-import com.texterchat.model.ImportSubscriptionRequest;
-import com.texterchat.model.ListSection;
+import com.texterchat.model.Chat;
+import com.texterchat.model.ChatStatus;
 import com.texterchat.model.ListRow;
-import com.texterchat.model.ManageChatLabelsRequest;
-import com.texterchat.model.OutgoingMessageType;
-import com.texterchat.model.SendTemplateRequest;
-import com.texterchat.model.SessionMessage;
-import com.texterchat.model.UpdateChatPropertiesRequest;
-import com.texterchat.model.UpdateCrmDataRequest;
+import com.texterchat.model.ListSection;
+import com.texterchat.model.Message;
+import com.texterchat.model.MessageDirection;
+import com.texterchat.model.MessageType;
+import com.texterchat.model.Template;
+import com.texterchat.model.TemplateLocalizationStatus;
 import com.texterchat.testkit.ReceivedRequest;
-import com.texterchat.testkit.TexterMockServer;
-import com.texterchat.testkit.TexterRequests;
-import com.texterchat.testkit.junit.TexterMockExtension;
+import com.texterchat.testkit.simulator.TexterSimulator;
+import com.texterchat.testkit.simulator.WebhookDelivery;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every example against the test kit's embedded Texter, the way the README's main-job command runs them, checked by
- * what the embedded Texter received.
+ * Every example on the test kit's simulator, the way the README's main-job command runs them, checked by what the
+ * simulated project holds afterwards (read back through the API), the webhooks its subscriptions delivered, and the
+ * real ids the tour printed.
  */
 class TourEmbeddedTest {
 
-    @RegisterExtension
-    static final TexterMockExtension TEXTER = new TexterMockExtension();
-
-    private static TexterMockServer texter;
-    private static String chatId;
+    private static TexterSimulator simulator;
+    private static Texter texter;
 
     @BeforeAll
-    static void contactChat() {
-        texter = TEXTER.server();
-        chatId = texter.stubs().chatExists(EmbeddedTexter.CONTACT_PHONE).getId();
+    static void startTheDemoProject() {
+        simulator = EmbeddedTexter.start();
+        texter = simulator.texter();
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        simulator.reset();
     }
 
     @Test
-    void theWholeTourCompletesAndSendsWhatEachExampleShows() {
-        TourRun run = TourRun.of(texter, Map.of());
+    void theWholeTourRunsOnTheSimulatorAndLeavesWhatEachExampleDid() {
+        TourRun run = TourRun.embedded(simulator);
 
         assertThat(run.result().exitCode()).as(run.toString()).isZero();
         assertThat(run.result().examples()).extracting(ExampleRun::id)
@@ -62,82 +69,102 @@ class TourEmbeddedTest {
             assertThat(example.passed()).as(example.id()).isTrue();
             assertThat(example.stepsSkipped()).as(example.id()).isZero();
         });
-        TexterRequests received = texter.verify();
-        assertThat(received.unmatched()).isEmpty();
+        assertThat(simulator.verify().unmatched()).isEmpty();
+        assertThat(simulator.verify().specViolations()).isEmpty();
+        String chatId = simulator.chatIdOf(EmbeddedTexter.CONTACT_PHONE).orElseThrow();
 
-        // External bot: a list menu with the four choices, then the hand-over message, then externalBot=false.
-        List<SessionMessage> toChat = received.messagesSentToChat(chatId);
-        assertThat(toChat).hasSize(2);
-        assertThat(toChat.get(0).getType()).isEqualTo(OutgoingMessageType.LIST);
-        assertThat(toChat.get(0).getList().getSections()).flatExtracting(ListSection::getRows)
-                .extracting(ListRow::getPayload)
-                .containsExactly(SupportBot.ORDER_STATUS, SupportBot.RETURN, SupportBot.AGENT, SupportBot.DONE);
-        assertThat(toChat.get(1).getText()).isEqualTo("Thanks! An agent will take it from here.");
-        assertThat(received.requests("getChatMessages")).anySatisfy(request ->
-                assertThat(request.queryParameter("botSessionId")).contains(EmbeddedTexter.BOT_SESSION));
-        assertThat(received.requests("getChatMessages")).anySatisfy(request -> {
-            assertThat(request.queryParameter("botSessionId")).isEmpty();
-            assertThat(request.queryParameter("beforeTime")).isPresent(); // the client's paging cursor
-            assertThat(request.queryParameter("beforeId")).isPresent();
+        // External bot: the subscription it imported delivered the contact's message and choice to its receiver.
+        List<WebhookDelivery> deliveries = simulator.deliveries();
+        assertThat(deliveries).extracting(d -> d.body().path("eventName").asText()).containsExactly(
+                "newIncomingMessage", "newIncomingMessage",
+                "newIncomingMessage", "messageStatusChanged", "chatLabelsUpdated");
+        assertThat(deliveries).allSatisfy(d -> assertThat(d.status()).as(d.toString()).hasValue(200));
+        JsonNode hello = deliveries.get(0).body().path("eventData").path("message");
+        assertThat(hello.path("text").asText()).isEqualTo("Hi, I need help with my order");
+        assertThat(deliveries.get(1).body().at("/eventData/message/postback/payload").asText())
+                .isEqualTo(SupportBot.AGENT);
+        assertThat(run.output()).contains("message " + hello.path("_id").asText());
+
+        List<Message> messages = texter.messages().getChatMessages(chatId, null, null, null, null).getMessages();
+        List<Message> menus = messages.stream().filter(m -> m.getType() == MessageType.LIST).toList();
+        assertThat(menus).singleElement().satisfies(menu -> {
+            assertThat(menu.getDirection()).isEqualTo(MessageDirection.OUTGOING);
+            assertThat(menu.getList().getSections()).flatExtracting(ListSection::getRows).extracting(ListRow::getPayload)
+                    .containsExactly(SupportBot.ORDER_STATUS, SupportBot.RETURN, SupportBot.AGENT, SupportBot.DONE);
+            assertThat(run.output()).contains("rows sent (message " + menu.getId() + ")");
         });
-        List<ReceivedRequest> propertyUpdates = received.requests("updateChatProperties");
-        assertThat(propertyUpdates).allSatisfy(r -> assertThat(r.pathParameter("chatId")).isEqualTo(chatId));
-        assertThat(received.bodies("updateChatProperties", UpdateChatPropertiesRequest.class))
-                .anySatisfy(update -> assertThat(update.getExternalBot()).isFalse());
-        assertThat(received.count("resolveChat")).isZero();
+        assertThat(messages).filteredOn(m -> SupportBot.AGENT_TAKES_OVER.equals(m.getText())).singleElement()
+                .satisfies(m -> assertThat(run.output()).contains("sent (message " + m.getId() + ")"));
+        // the bot read its session: the two messages the contact wrote in it
+        assertThat(run.output()).contains("botSessionId ").contains("2 messages, the last with text: \""
+                + "Hi, I need help with my order\"");
 
-        // Template campaign: created, localized and submitted under its name, then sent to every recipient.
-        ReceivedRequest created = received.requests("createTemplate").get(0);
-        assertThat(created.pathParameter("accountId")).isEqualTo(EmbeddedTexter.ACCOUNT_ID);
-        assertThat(created.body(CreateTemplateRequest.class).getName()).isEqualTo(TemplateCampaign.TEMPLATE_NAME);
-        assertThat(received.requests("upsertTemplateLocalization")).singleElement()
-                .satisfies(r -> assertThat(r.pathParameter("templateName")).isEqualTo(TemplateCampaign.TEMPLATE_NAME));
-        assertThat(received.requests("submitTemplateLocalization")).singleElement()
-                .satisfies(r -> assertThat(r.pathParameter("language")).isEqualTo("en"));
+        // Template campaign: PENDING after Submit, APPROVED once the review delay passed on the simulator's clock.
+        assertThat(run.output()).contains("en is PENDING")
+                .contains("en went from PENDING to APPROVED (it is now 2025-06-01T09:30:00Z)");
+        List<Template> templates = texter.templates().listTemplates(EmbeddedTexter.ACCOUNT_ID, null, null, null);
+        assertThat(templates).filteredOn(t -> TemplateCampaign.TEMPLATE_NAME.equals(t.getName())).singleElement()
+                .satisfies(t -> assertThat(TemplateCampaign.statusOf(t)).isEqualTo(TemplateLocalizationStatus.APPROVED));
         for (String recipient : EmbeddedTexter.RECIPIENTS) {
-            SendTemplateRequest sent = received.templatesSentTo(recipient).get(0);
-            assertThat(sent.getTemplateName()).isEqualTo(TemplateCampaign.TEMPLATE_NAME);
-            assertThat(sent.getLanguage()).isEqualTo("en");
-            assertThat(sent.getBody()).hasSize(2).last().isEqualTo("A-" + recipient.substring(recipient.length() - 4));
+            Optional<String> recipientChat = simulator.chatIdOf(recipient);
+            if (recipient.equals(EmbeddedTexter.UNSUBSCRIBED)) {
+                assertThat(recipientChat).as("+%s unsubscribed: nothing sent, no chat", recipient).isEmpty();
+                continue;
+            }
+            assertThat(texter.messages().getChatMessages(recipientChat.orElseThrow(), null, null, null, null)
+                    .getMessages()).as("+%s", recipient).singleElement().satisfies(m -> {
+                        assertThat(m.getDirection()).isEqualTo(MessageDirection.OUTGOING);
+                        assertThat(m.getText()).contains("your order A-" + recipient.substring(recipient.length() - 4)
+                                + " has shipped");
+                        assertThat(run.output()).contains("sent (message " + m.getId() + ")");
+                    });
         }
         // The injected 429 was waited out (Retry-After: 1 s) and the send repeated once; the refused one was not.
-        assertThat(received.requests("sendTemplateMessage")).extracting(ReceivedRequest::responseStatus)
+        assertThat(simulator.verify().requests("sendTemplateMessage")).extracting(ReceivedRequest::responseStatus)
                 .containsExactly(429, 200, 200, 200, 200, 200);
-        assertThat(received.templatesSentTo(EmbeddedTexter.RECIPIENTS.get(0))).hasSize(2);
-        assertThat(received.templatesSentTo(EmbeddedTexter.RECIPIENTS.get(2))).hasSize(1);
         assertThat(run.waits()).containsExactly(Duration.ofSeconds(1));
         assertThat(run.output())
                 .contains("answered HTTP 429; retry 1 of 2 in 1000 ms")
                 .contains("4 sent, 1 skipped because they unsubscribed (+972500000003), 0 failed");
 
-        // CRM sync: merged CRM data, the VIP label, the agent.
-        UpdateCrmDataRequest crm = received.bodies("updateCrmData", UpdateCrmDataRequest.class).get(0);
-        assertThat(crm.getStrategy()).isEqualTo(UpdateCrmDataRequest.StrategyEnum.DEEP_MERGE);
-        assertThat(crm.getData()).containsEntry("plan", "premium").containsKey("customer");
-        assertThat(received.requests("updateCrmData").get(0).pathParameter("chatId")).isEqualTo(chatId);
-        assertThat(received.bodies("updateChatProperties", UpdateChatPropertiesRequest.class))
-                .anySatisfy(update -> assertThat(update.getCrmDeepLink()).startsWith("https://crm.example.com/leads/"));
-        assertThat(received.bodies("manageChatLabels", ManageChatLabelsRequest.class)).singleElement()
-                .satisfies(labels -> assertThat(labels.getAdd()).containsExactly("VIP"));
-        assertThat(received.bodies("assignChat", AssignChatRequest.class)).singleElement().satisfies(assign -> {
-            assertThat(assign.getChatId()).isEqualTo(chatId);
-            assertThat(assign.getAgentEmail()).isEqualTo(EmbeddedTexter.AGENT_EMAIL);
-        });
+        // CRM sync, then the bot's hand-over and the subscription example's label: the chat as Texter holds it now.
+        Chat chat = CustomerChats.findByPhone(texter, EmbeddedTexter.CONTACT_PHONE).orElseThrow();
+        assertThat(chat.getId()).isEqualTo(chatId);
+        assertThat(chat.getStatus()).isEqualTo(ChatStatus.PENDING);
+        assertThat(chat.getAgent().getDisplayName()).isEqualTo("Dana");
+        assertThat(chat.getExternalBot()).isFalse();
+        assertThat(chat.getLabels()).containsExactly(EmbeddedTexter.LABEL_ID, EmbeddedTexter.FOLLOW_UP_LABEL_ID);
+        assertThat(chat.getCrmData()).containsEntry("plan", "premium").containsKey("customer");
+        assertThat(chat.getCrmDeepLink()).startsWith("https://crm.example.com/leads/");
+        assertThat(run.output()).contains("Read the chat back (Search Chats) ... ")
+                .contains("labels [" + EmbeddedTexter.LABEL_ID + "], crmData keys [customer, plan, tags]");
 
-        // Webhook subscription: three imports pointing at the local receiver, deleted again afterwards.
-        List<ImportSubscriptionRequest> imports = received.bodies("importSubscription", ImportSubscriptionRequest.class);
-        assertThat(imports).hasSize(3).allSatisfy(body -> {
-            JsonNode request = TexterJson.mapper().valueToTree(body.getData().getActions().get(0)).path("params");
-            assertThat(request.path("url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/texter/webhook");
-        });
-        assertThat(received.requests("deleteSubscription")).extracting(r -> r.pathParameter("scenarioId"))
-                .containsExactly("6970b3c1d2e3f40123456001", "6970b3c1d2e3f40123456002", "6970b3c1d2e3f40123456003");
+        // Webhook subscription: the three subscriptions, with their own ids, are gone again, and so is the bot's.
+        assertThat(texter.eventSubscriptions().listSubscriptions((Boolean) null).getScenarios()).isEmpty();
+        List<String> subscriptionIds = deliveries.subList(2, 5).stream().map(WebhookDelivery::scenarioId).toList();
+        assertThat(subscriptionIds).doesNotHaveDuplicates().doesNotContain(deliveries.get(0).scenarioId());
+        assertThat(simulator.verify().requests("deleteSubscription")).extracting(r -> r.pathParameter("scenarioId"))
+                .containsExactly(deliveries.get(0).scenarioId(), subscriptionIds.get(0), subscriptionIds.get(1),
+                        subscriptionIds.get(2));
         assertThat(run.output())
                 .contains("[1/3] newIncomingMessage ... +972521234567 wrote \"Is my order ready?\"")
                 .contains("[2/3] messageStatusChanged ... ")
                 .contains("is now SEEN")
                 .contains("[3/3] chatLabelsUpdated ... ")
-                .contains("labels added [VIP]");
+                .contains("labels added [" + EmbeddedTexter.FOLLOW_UP_LABEL_ID + "]")
+                .contains("its subscriptions delivered 5 webhook(s)");
+    }
+
+    @Test
+    void theSearchFindsTheDemoContactWithTheHistoryOfAnEarlierSession() {
+        Chat chat = CustomerChats.findByPhone(texter, EmbeddedTexter.CONTACT_PHONE)
+                .orElseThrow();
+
+        assertThat(chat.getTitle()).isEqualTo(EmbeddedTexter.CONTACT_NAME);
+        assertThat(chat.getExternalBot()).isTrue();
+        assertThat(texter.messages().getChatMessages(chat.getId(), null, null, null, null).getMessages())
+                .hasSize(4).allSatisfy(m -> assertThat(m.getBotSessionId()).isEqualTo(
+                        EmbeddedTexter.EARLIER_BOT_SESSION));
     }
 
     @ParameterizedTest(name = "--only {0}")
@@ -147,15 +174,16 @@ class TourEmbeddedTest {
             "crm, updateCrmData, importSubscription",
             "subscription, importSubscription, updateCrmData"})
     void eachExampleRunsOnItsOwn(String id, String itsOperation, String anotherExamplesOperation) {
-        TourRun run = TourRun.of(texter, Map.of(), "--only", id);
+        TourRun run = TourRun.embedded(simulator, "--only", id);
 
         TourResult result = run.result();
         assertThat(result.exitCode()).as(run.toString()).isZero();
         assertThat(result.examples()).singleElement().satisfies(example -> {
             assertThat(example.id()).isEqualTo(id);
             assertThat(example.passed()).isTrue();
+            assertThat(example.stepsSkipped()).isZero();
         });
-        assertThat(texter.verify().count(itsOperation)).isPositive();
-        assertThat(texter.verify().count(anotherExamplesOperation)).isZero();
+        assertThat(simulator.verify().count(itsOperation)).isPositive();
+        assertThat(simulator.verify().count(anotherExamplesOperation)).isZero();
     }
 }

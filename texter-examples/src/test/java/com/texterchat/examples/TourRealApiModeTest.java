@@ -74,7 +74,7 @@ class TourRealApiModeTest {
 
     @Test
     void withoutTheFlagOnlyReadsAndSaysWhatItSkipped() {
-        TourRun run = TourRun.of(project, environment());
+        TourRun run = TourRun.realApi(environment());
 
         assertThat(run.result().exitCode()).as(run.toString()).isZero();
         List<ReceivedRequest> received = project.verify().all();
@@ -99,7 +99,7 @@ class TourRealApiModeTest {
 
     @Test
     void withTheFlagWritesToTheNamedContactAndProject() {
-        TourRun run = TourRun.of(project, environment(), "--allow-sends");
+        TourRun run = TourRun.realApi(environment(), "--allow-sends");
 
         assertThat(run.result().exitCode()).as(run.toString()).isZero();
         assertThat(run.output()).contains("Writes are ON").doesNotContain(TOKEN);
@@ -125,7 +125,7 @@ class TourRealApiModeTest {
 
     @Test
     void theFlagCanComeFromTheEnvironment() {
-        TourRun run = TourRun.of(project, environment("TEXTER_TOUR_ALLOW_SENDS", "true"), "--only", "crm");
+        TourRun run = TourRun.realApi(environment("TEXTER_TOUR_ALLOW_SENDS", "true"), "--only", "crm");
 
         assertThat(run.result().exitCode()).as(run.toString()).isZero();
         assertThat(project.verify().count("updateCrmData")).isOne();
@@ -137,7 +137,7 @@ class TourRealApiModeTest {
         Map<String, String> env = environment();
         env.remove("TEXTER_TOUR_PHONE");
 
-        TourRun run = TourRun.of(project, env, "--allow-sends", "--only", "bot,crm");
+        TourRun run = TourRun.realApi(env, "--allow-sends", "--only", "bot,crm");
 
         assertThat(run.result().exitCode()).as(run.toString()).isZero();
         assertThat(project.verify().all()).allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
@@ -149,7 +149,7 @@ class TourRealApiModeTest {
     void aTemplateAwaitingApprovalIsSubmittedButNotSent() {
         project.stubs().templatesNamed("inbox_marketing_95");
 
-        TourRun run = TourRun.of(project, environment(), "--allow-sends", "--only", "campaign");
+        TourRun run = TourRun.realApi(environment(), "--allow-sends", "--only", "campaign");
 
         assertThat(run.result().exitCode()).as(run.toString()).isZero();
         assertThat(project.verify().requests("createTemplate")).singleElement()
@@ -164,7 +164,7 @@ class TourRealApiModeTest {
         project.stubs().chatExists(contactChat.lastIncomingMessageTimestamp(
                 Instant.now().minus(Duration.ofDays(3)).toEpochMilli()));
 
-        TourRun run = TourRun.of(project, environment(), "--allow-sends", "--only", "bot");
+        TourRun run = TourRun.realApi(environment(), "--allow-sends", "--only", "bot");
 
         assertThat(run.result().exitCode()).as(run.toString()).isZero();
         project.verify().noMessageSentToChat(contactChat.getId());
@@ -177,7 +177,7 @@ class TourRealApiModeTest {
     void aRejectedTokenEndsTheTourWithoutPrintingIt() {
         project.fault("searchChats").status(401, "{\"success\":false,\"error\":\"Invalid token\"}");
 
-        TourRun run = TourRun.of(project, environment());
+        TourRun run = TourRun.realApi(environment());
 
         assertThat(run.result().exitCode()).isEqualTo(1);
         assertThat(run.output()).contains("could not read the project").contains("TexterUnauthorizedException")
@@ -186,7 +186,7 @@ class TourRealApiModeTest {
 
     @Test
     void aProjectWithoutATokenIsAConfigurationError() {
-        TourRun run = TourRun.of(project, Map.of("TEXTER_PROJECT_ID", "acme"));
+        TourRun run = TourRun.realApi(Map.of("TEXTER_PROJECT_ID", "acme"));
 
         assertThat(run.result().exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("TEXTER_API_TOKEN is not set");
@@ -195,7 +195,7 @@ class TourRealApiModeTest {
 
     @Test
     void theSummaryListsEveryExample() {
-        TourRun run = TourRun.of(project, environment());
+        TourRun run = TourRun.realApi(environment());
 
         assertThat(run.result().examples()).extracting(ExampleRun::title)
                 .containsExactly("External bot", "Template campaign", "CRM sync", "Webhook subscription");

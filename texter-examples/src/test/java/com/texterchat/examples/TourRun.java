@@ -2,7 +2,7 @@ package com.texterchat.examples;
 
 import com.texterchat.examples.tour.Tour;
 import com.texterchat.examples.tour.TourResult;
-import com.texterchat.testkit.TexterMockServer;
+import com.texterchat.testkit.simulator.TexterSimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One run of the tour in this JVM, with everything it printed and every wait the client's retry policy asked for
@@ -23,27 +24,40 @@ import java.util.Map;
 public record TourRun(TourResult result, String output, List<Duration> waits) {
 
     /**
-     * Runs the tour with {@code server} as the embedded Texter (used only when the environment names no project).
+     * Runs the tour on {@code simulator} as the embedded Texter (no project in the environment).
      *
-     * @param server the test kit server
+     * @param simulator a simulator of the demo project ({@code EmbeddedTexter.project()})
+     * @param args the arguments
+     * @return the run
+     */
+    public static TourRun embedded(TexterSimulator simulator, String... args) {
+        return run(Map.of(), args, builder -> builder.embeddedSimulator(simulator));
+    }
+
+    /**
+     * Runs the tour against the project the environment names ({@code TEXTER_PROJECT_ID}, ...).
+     *
      * @param environment the variables
      * @param args the arguments
      * @return the run
      */
-    public static TourRun of(TexterMockServer server, Map<String, String> environment, String... args) {
+    public static TourRun realApi(Map<String, String> environment, String... args) {
+        return run(environment, args, builder -> { });
+    }
+
+    private static TourRun run(Map<String, String> environment, String[] args, Consumer<Tour.Builder> more) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
         TourResult result;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            result = Tour.builder()
+            Tour.Builder builder = Tour.builder()
                     .environment(environment)
                     .arguments(List.of(args))
                     .output(out)
                     .sleeper(waits::add)
-                    .embeddedServer(server)
-                    .examples(TexterTour.examples())
-                    .build()
-                    .run();
+                    .examples(TexterTour.examples());
+            more.accept(builder);
+            result = builder.build().run();
         }
         return new TourRun(result, bytes.toString(StandardCharsets.UTF_8), List.copyOf(waits));
     }

@@ -3,6 +3,7 @@ package com.texterchat.examples.bot;
 import com.texterchat.Texter;
 import com.texterchat.client.webhook.WebhookEvent;
 import com.texterchat.dsl.message.Messages;
+import com.texterchat.dsl.scenario.WebhookSubscriptions;
 import com.texterchat.model.Chat;
 import com.texterchat.model.ExternalBotEnabledEventData;
 import com.texterchat.model.Message;
@@ -10,6 +11,7 @@ import com.texterchat.model.MessageDirection;
 import com.texterchat.model.NewIncomingMessageEventData;
 import com.texterchat.model.Postback;
 import com.texterchat.model.ResolveChatRequest;
+import com.texterchat.model.Scenario;
 import com.texterchat.model.SendMessageResponse;
 import com.texterchat.model.SessionMessage;
 import com.texterchat.model.SuccessResponse;
@@ -46,6 +48,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * SupportBot bot = new SupportBot(texter, Clock.systemUTC());
+ * bot.subscribe("https://bot.example.com/texter/webhook");   // once: Texter POSTs new incoming messages there
  * // in the webhook endpoint:
  * SupportBot.Turn turn = bot.onEvent(TexterWebhooks.parse(body));
  * }</pre>
@@ -190,6 +193,17 @@ public final class SupportBot {
                         .row("Talk to an agent", AGENT)
                         .row("All good, thanks", DONE))
                 .build();
+    }
+
+    /**
+     * Subscribes the bot's webhook URL to what it reacts to: Texter's ready-made {@code newIncomingMessage}
+     * subscription (Import Subscription), which POSTs every message a contact writes.
+     *
+     * @param webhookUrl where Texter POSTs, the bot's endpoint (a public https URL)
+     * @return the subscription; delete it (Delete Subscription) when the bot goes away
+     */
+    public Scenario subscribe(String webhookUrl) {
+        return texter.importSubscription(WebhookSubscriptions.newIncomingMessages(webhookUrl));
     }
 
     /**

@@ -7,6 +7,8 @@ import com.texterchat.examples.crm.CrmSync;
 import com.texterchat.model.Chat;
 import com.texterchat.model.Label;
 import java.util.Optional;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tour's stop at {@link CrmSync}: the steps of {@link CrmSync#sync} one by one, each printed with Texter's
@@ -70,11 +72,24 @@ public final class CrmSyncTour implements Example {
         if (targets.agentEmail() == null && targets.departmentId() == null) {
             steps.skip("Assign the chat", "no agent or department given (TEXTER_TOUR_AGENT_EMAIL,"
                     + " TEXTER_TOUR_DEPARTMENT_ID)");
-            return;
+        } else {
+            CrmSync.Assignee assignee = new CrmSync.Assignee(targets.agentEmail(), targets.departmentId());
+            steps.write("Assign the chat to " + assignee.describe() + " (Assign Chat)", blocked,
+                    () -> crm.assign(chatId, assignee), answer -> "Texter answered " + answer);
         }
-        CrmSync.Assignee assignee = new CrmSync.Assignee(targets.agentEmail(), targets.departmentId());
-        steps.write("Assign the chat to " + assignee.describe() + " (Assign Chat)", blocked,
-                () -> crm.assign(chatId, assignee), answer -> "Texter answered " + answer);
+
+        steps.step("Read the chat back (Search Chats)", () -> crm.findChat(digits).orElse(null),
+                CrmSyncTour::describeSynced);
+    }
+
+    private static String describeSynced(@Nullable Chat chat) {
+        if (chat == null) {
+            return "gone";
+        }
+        return CustomerChats.describe(chat) + ", labels " + chat.getLabels() + ", crmData keys "
+                + (chat.getCrmData() == null ? "[]" : new TreeSet<>(chat.getCrmData().keySet()))
+                + (chat.getAgent() == null || chat.getAgent().getDisplayName() == null
+                        || chat.getAgent().getDisplayName().isEmpty() ? "" : ", agent " + chat.getAgent().getDisplayName());
     }
 
     /**

@@ -23,9 +23,9 @@ public interface Example {
     void run(TourContext context);
 
     /**
-     * Prepares the embedded Texter for this example before it runs, the way a test would: data the example expects
-     * to find (a message history, a label) and situations it should show being handled (a rate limit, a recipient
-     * who unsubscribed). Not called against a real project. The default does nothing.
+     * Prepares the embedded Texter (the simulator of the demo project, {@link EmbeddedTexter#project()}) for this
+     * example before it runs, the way a test would: situations it should show being handled that the project's data
+     * cannot hold (a rate limit). Not called against a real project. The default does nothing.
      *
      * @param texter the embedded Texter and its demo data
      * @return one sentence on what was prepared, printed under the example's title; empty for nothing

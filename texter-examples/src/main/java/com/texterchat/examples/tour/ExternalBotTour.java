@@ -1,8 +1,6 @@
 package com.texterchat.examples.tour;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.texterchat.Texter;
-import com.texterchat.client.json.TexterJson;
 import com.texterchat.client.webhook.KnownWebhookEvent;
 import com.texterchat.client.webhook.WebhookEvent;
 import com.texterchat.examples.TexterTour;
@@ -11,18 +9,14 @@ import com.texterchat.examples.chats.CustomerChats;
 import com.texterchat.examples.webhook.WebhookReceiver;
 import com.texterchat.model.Chat;
 import com.texterchat.model.Message;
-import com.texterchat.model.MessageDirection;
-import com.texterchat.model.MessageList;
-import com.texterchat.model.MessageType;
 import com.texterchat.model.NewIncomingMessageEventData;
+import com.texterchat.model.Scenario;
 import com.texterchat.model.SendMessageResponse;
 import com.texterchat.model.SessionMessage;
-import com.texterchat.testkit.TexterMockServer;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * The tour's stop at the {@link SupportBot}: a receiver gets Texter's webhooks, the bot decides what to do about each
  * ({@link SupportBot#react}) and the tour carries the decision out step by step with the bot's own methods, so it can
  * print each call and hold writes back in a read-only run. The contact writes, gets the menu, picks "Talk to an agent",
- * and the bot reads the conversation and hands the chat back to Texter.
+ * and the bot reads the conversation and hands the chat back to Texter. On the simulator the bot subscribes its
+ * receiver first (Import Subscription) and the contact's messages are simulated, so the webhooks the bot gets are the
+ * ones its subscription produced; against a real project the tour posts the test kit's samples to the receiver.
  *
  * <p>Run it alone with {@code --only bot}, or through {@link #main}.
  */
@@ -64,21 +60,34 @@ public final class ExternalBotTour implements Example {
         try (WebhookReceiver receiver = steps.step("Start the bot's webhook receiver",
                 () -> WebhookReceiver.start(context.receiverPort()), started -> "listening on " + started.url())) {
             SupportBot bot = new SupportBot(texter, context.clock());
+            TexterEvents events = context.events();
+            // On the simulator the bot subscribes as in production, and Texter delivers what the contact writes.
+            Optional<Scenario> subscription = events.fromSubscriptions()
+                    ? steps.write("Subscribe the receiver to newIncomingMessage (SupportBot.subscribe: Import"
+                            + " Subscription)", () -> bot.subscribe(receiver.url().toString()),
+                            imported -> "subscription " + imported.getId() + " POSTs to " + receiver.url())
+                    : Optional.empty();
+            try {
+                WebhookEvent hello = steps.step("The contact writes \"" + FIRST_MESSAGE + "\": Texter POSTs"
+                                + " newIncomingMessage (" + events.how() + ")",
+                        () -> {
+                            events.contactWrites(receiver.url(), chat, FIRST_MESSAGE);
+                            return receiver.take(context.webhookTimeout());
+                        }, ExternalBotTour::describe);
+                carryOut(bot, bot.react(hello), context);
 
-            WebhookEvent hello = steps.step("Texter POSTs newIncomingMessage \"" + FIRST_MESSAGE
-                            + "\" (test kit sample)",
-                    () -> {
-                        context.webhooks().incomingMessage(receiver.url(), chat, FIRST_MESSAGE);
-                        return receiver.take(context.webhookTimeout());
-                    }, ExternalBotTour::describe);
-            carryOut(bot, bot.react(hello), context);
-
-            WebhookEvent choice = steps.step("The contact picks \"Talk to an agent\": Texter POSTs the postback",
-                    () -> {
-                        context.webhooks().listReply(receiver.url(), chat, SupportBot.AGENT, "Talk to an agent");
-                        return receiver.take(context.webhookTimeout());
-                    }, ExternalBotTour::describe);
-            carryOut(bot, bot.react(choice), context);
+                WebhookEvent choice = steps.step("The contact picks \"Talk to an agent\": Texter POSTs the postback ("
+                                + events.how() + ")",
+                        () -> {
+                            events.contactPicks(receiver.url(), chat, SupportBot.AGENT, "Talk to an agent");
+                            return receiver.take(context.webhookTimeout());
+                        }, ExternalBotTour::describe);
+                carryOut(bot, bot.react(choice), context);
+            } finally {
+                subscription.ifPresent(imported -> steps.write("Delete the bot's subscription again (Delete"
+                        + " Subscription)", () -> texter.eventSubscriptions().deleteSubscription(imported.getId()),
+                        deleted -> "deleted " + imported.getId()));
+            }
         }
     }
 
@@ -137,52 +146,16 @@ public final class ExternalBotTour implements Example {
         return null;
     }
 
-    /** A conversation history with an earlier bot session and the current one, oldest first. */
-    @Override
-    public String prepareEmbedded(EmbeddedTexter texter) {
-        Chat chat = texter.contactChat();
-        String current = EmbeddedTexter.BOT_SESSION;
-        String earlier = "0a4d9e21c7b3f58e6d2a1c0b9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c";
-        long now = texter.clock().millis();
-        long day = Duration.ofDays(1).toMillis();
-        List<Message> earlierSession = List.of(
-                message(chat, 1, now - 3 * day, MessageDirection.INCOMING, "Hi", earlier),
-                message(chat, 2, now - 3 * day + 1_000, MessageDirection.OUTGOING, "Hi John! How can we help?",
-                        earlier),
-                message(chat, 3, now - 3 * day + 60_000, MessageDirection.INCOMING, "Where is my order A-1001?",
-                        earlier),
-                message(chat, 4, now - 3 * day + 61_000, MessageDirection.OUTGOING, "It arrives tomorrow.", earlier));
-        List<Message> currentSession = List.of(
-                message(chat, 5, now - 120_000, MessageDirection.INCOMING, "Hello again", current),
-                message(chat, 6, now - 119_000, MessageDirection.OUTGOING, "Hi John! How can we help?", current));
-        List<Message> all = new ArrayList<>(earlierSession);
-        all.addAll(currentSession);
-        TexterMockServer server = texter.server();
-        server.stubs().answer("getChatMessages", new MessageList().messages(all));
-        server.wireMock().stubFor(server.stubs().route("getChatMessages")
-                .withQueryParam("botSessionId", WireMock.equalTo(current))
-                .willReturn(WireMock.okJson(TexterJson.mapper().valueToTree(new MessageList().messages(currentSession))
-                        .toString())));
-        return "the contact's chat has 6 messages in two bot sessions";
-    }
-
-    private static Message message(Chat chat, int n, long timestamp, MessageDirection direction, String text,
-            String session) {
-        return new Message().id(String.format("6a0000000000000000000%03d", n)).parentChat(chat.getId())
-                .chatChannelInfo(chat.getChannelInfo()).direction(direction).type(MessageType.TEXT).text(text)
-                .timestamp(timestamp).botSessionId(session)
-                .agent(direction == MessageDirection.OUTGOING ? "Bot" : null);
-    }
-
     private static String describe(WebhookEvent event) {
         String parsed = "parsed as " + event.eventName();
         if (event instanceof KnownWebhookEvent<?> known) {
             parsed += " -> " + known.dataType().getSimpleName();
         }
         return parsed + event.dataAs(NewIncomingMessageEventData.class)
-                .map(data -> data.getMessage().getPostback() != null
+                .map(data -> (data.getMessage().getPostback() != null
                         ? ", postback payload '" + data.getMessage().getPostback().getPayload() + "'"
                         : ", text \"" + data.getMessage().getText() + "\"")
+                        + (data.getMessage().getId() == null ? "" : " (message " + data.getMessage().getId() + ")"))
                 .orElse("");
     }
 

@@ -22,10 +22,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Plays Texter's side of the webhooks: builds a delivery with the test kit's {@link WebhookPayloads} around a real
  * chat (the one an example found) and POSTs it with {@link WebhookSender} to a receiver, as Texter would. A Texter in
- * the cloud cannot reach a receiver on this machine, so the tour delivers these samples in both modes; against a real
- * project the samples carry the chat's real data, and the time the contact really last wrote.
+ * the cloud cannot reach a receiver on this machine, nor be made to produce events on demand, so against a real
+ * project the tour delivers these samples; they carry the chat's real data, and the time the contact really last
+ * wrote. (On the simulator the events really happen: {@link SimulatedEvents}.)
  */
-public final class SampleWebhooks {
+public final class SampleWebhooks implements TexterEvents {
 
     private final Function<Chat, Instant> contactWroteAt;
     private final Clock clock;
@@ -38,13 +39,13 @@ public final class SampleWebhooks {
     }
 
     /**
-     * Samples in which the contact writes right now (the embedded Texter).
+     * Samples in which the contact writes right now.
      *
      * @param clock the current time
      * @param timeout how long to wait for the receiver's answer
      * @return the sample deliveries
      */
-    static SampleWebhooks writtenNow(Clock clock, Duration timeout) {
+    public static SampleWebhooks writtenNow(Clock clock, Duration timeout) {
         return new SampleWebhooks(chat -> clock.instant(), clock, timeout);
     }
 
@@ -56,7 +57,7 @@ public final class SampleWebhooks {
      * @param timeout how long to wait for the receiver's answer
      * @return the sample deliveries
      */
-    static SampleWebhooks writtenWhenTheContactLastWrote(Clock clock, Duration timeout) {
+    public static SampleWebhooks writtenWhenTheContactLastWrote(Clock clock, Duration timeout) {
         return new SampleWebhooks(chat -> chat.getLastIncomingMessageTimestamp() == null ? Instant.EPOCH
                 : Instant.ofEpochMilli(chat.getLastIncomingMessageTimestamp()), clock, timeout);
     }
@@ -96,6 +97,43 @@ public final class SampleWebhooks {
                 .build());
     }
 
+    /** Samples are posted by the tour, not by a subscription. */
+    @Override
+    public boolean fromSubscriptions() {
+        return false;
+    }
+
+    @Override
+    public String how() {
+        return "test kit sample";
+    }
+
+    @Override
+    public void contactWrites(URI receiver, Chat chat, String text) {
+        incomingMessage(receiver, chat, text);
+    }
+
+    @Override
+    public void contactPicks(URI receiver, Chat chat, String payload, String title) {
+        listReply(receiver, chat, payload, title);
+    }
+
+    /** Only WhatsApp decides on a real project's templates. */
+    @Override
+    public @Nullable String templateReview() {
+        return null;
+    }
+
+    @Override
+    public void completeTemplateReviews() {
+        throw new UnsupportedOperationException("only WhatsApp decides on a real project's templates");
+    }
+
+    @Override
+    public void events(URI receiver, @Nullable Chat chat, List<String> eventNames, String labelName) {
+        samples(receiver, chat, eventNames, labelName);
+    }
+
     /**
      * One sample of each event about the chat, as a subscription to them would deliver: a text from the contact for
      * {@code newIncomingMessage}, {@code SEEN} for {@code messageStatusChanged}, {@code labelName} added for
@@ -107,7 +145,7 @@ public final class SampleWebhooks {
      * @param labelName the label the label events add
      * @return the payloads delivered, in order
      */
-    public List<WebhookPayload<?>> events(URI receiver, @Nullable Chat chat, List<String> eventNames,
+    public List<WebhookPayload<?>> samples(URI receiver, @Nullable Chat chat, List<String> eventNames,
             String labelName) {
         return eventNames.stream().<WebhookPayload<?>>map(name -> {
             WebhookPayloadBuilder<?> builder = WebhookPayloads.event(name);

@@ -6,17 +6,11 @@ import com.texterchat.examples.campaign.SendOutcome;
 import com.texterchat.examples.campaign.TemplateCampaign;
 import com.texterchat.examples.chats.CustomerChats;
 import com.texterchat.dsl.template.NewTemplate;
-import com.texterchat.model.ProviderTemplate;
 import com.texterchat.model.Template;
-import com.texterchat.model.TemplateCategory;
-import com.texterchat.model.TemplateLocalization;
 import com.texterchat.model.TemplateLocalizationStatus;
-import com.texterchat.model.TemplateUsage;
-import com.texterchat.testkit.TexterMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The tour's stop at the Kotlin {@link TemplateCampaign}: the steps of {@link TemplateCampaign#run} one by one
@@ -56,10 +50,25 @@ public final class TemplateCampaignTour implements Example {
         TemplateLocalizationStatus status = existing != null ? TemplateCampaign.statusOf(existing)
                 : steps.write("Create, localize (" + LANGUAGE + ") and submit it (Texter.createAndSubmitTemplate)",
                         campaign::submitTemplate,
-                        submitted -> "created " + submitted.templateName() + ", submitted "
-                                + submitted.submittedLanguages() + ", " + LANGUAGE + " is "
+                        submitted -> "created " + submitted.templateName() + " (" + submitted.template().getId()
+                                + "), submitted " + submitted.submittedLanguages() + ", " + LANGUAGE + " is "
                                 + TemplateCampaign.statusOf(submitted.template()))
                         .map(submitted -> TemplateCampaign.statusOf(submitted.template())).orElse(null);
+
+        String review = context.events().templateReview();
+        if (review != null
+                && (status == TemplateLocalizationStatus.PENDING || status == TemplateLocalizationStatus.REQUESTED)) {
+            // Only the simulator can be made to finish WhatsApp's review; a real project's template is sent next run.
+            TemplateLocalizationStatus before = status;
+            Template reviewed = steps.step("WhatsApp reviews " + NAME + " (" + review + "); read it again (List All"
+                            + " Templates)",
+                    () -> {
+                        context.events().completeTemplateReviews();
+                        return campaign.findTemplate();
+                    }, found -> found == null ? "not there" : LANGUAGE + " went from " + before + " to "
+                            + TemplateCampaign.statusOf(found) + " (it is now " + context.clock().instant() + ")");
+            status = reviewed == null ? null : TemplateCampaign.statusOf(reviewed);
+        }
 
         steps.step("Who opted out of templates on " + accountId + " (List Unsubscribed Users, client paging)",
                 () -> campaign.unsubscribed(5),
@@ -112,28 +121,15 @@ public final class TemplateCampaignTour implements Example {
     }
 
     /**
-     * The embedded Texter: one recipient unsubscribed, a rate limit on the first send, and templates approved as soon
-     * as they are submitted (WhatsApp takes minutes to hours).
+     * The simulator: a rate limit on the first send. (The demo project has a recipient who unsubscribed, and WhatsApp's
+     * review takes {@link EmbeddedTexter#TEMPLATE_REVIEW} on the simulator's clock.)
      */
     @Override
     public String prepareEmbedded(EmbeddedTexter texter) {
-        TexterMockServer server = texter.server();
-        String unsubscribed = EmbeddedTexter.RECIPIENTS.get(2);
-        server.stubs().recipientUnsubscribed(unsubscribed);
-        server.fault("sendTemplateMessage").times(1).rateLimited(Duration.ofSeconds(1));
-        server.stubs().answer("createTemplate", embeddedTemplate(null));
-        server.stubs().answer("upsertTemplateLocalization", embeddedTemplate(TemplateLocalizationStatus.NEW));
-        server.stubs().answer("submitTemplateLocalization", embeddedTemplate(TemplateLocalizationStatus.APPROVED));
-        return "+" + unsubscribed + " unsubscribed from templates; the first Send Template Message answers 429 with"
-                + " Retry-After: 1 s; submitted templates are approved at once";
-    }
-
-    private static Template embeddedTemplate(@Nullable TemplateLocalizationStatus status) {
-        return new Template().id("6a1000000000000000000001").name(NAME).title("Order shipped")
-                .usage(TemplateUsage.INBOX)
-                .providerTemplate(new ProviderTemplate().name(NAME).category(TemplateCategory.UTILITY).localizations(
-                        status == null ? List.of() : List.of(new TemplateLocalization().language(LANGUAGE)
-                                .status(status))));
+        texter.simulator().fault("sendTemplateMessage").times(1).rateLimited(Duration.ofSeconds(1));
+        return "+" + EmbeddedTexter.UNSUBSCRIBED + " unsubscribed from templates; the first Send Template Message"
+                + " answers 429 with Retry-After: 1 s; WhatsApp reviews a template in "
+                + EmbeddedTexter.TEMPLATE_REVIEW.toMinutes() + " minutes of the simulator's clock";
     }
 
     /**

@@ -6,7 +6,7 @@ import com.texterchat.Texter;
 import com.texterchat.examples.chats.CustomerChats;
 import com.texterchat.model.Chat;
 import com.texterchat.testkit.ReceivedRequest;
-import com.texterchat.testkit.TexterMockServer;
+import com.texterchat.testkit.simulator.TexterSimulator;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs examples one after the other and prints each step, against the embedded Texter or, when the environment names
- * a Texter project, against that project. Everything that differs between the two is decided here; the examples get
+ * Runs examples one after the other and prints each step, against the embedded Texter (the test kit's simulator) or,
+ * when the environment names a Texter project, against that project. Everything that differs between the two is decided here; the examples get
  * a {@link TourContext} and run the same code either way.
  *
  * <pre>{@code
@@ -46,7 +46,7 @@ public final class Tour {
     private final TourOutput out;
     private final RetryPolicy.Sleeper sleeper;
     private final Clock clock;
-    private final @Nullable TexterMockServer embeddedServer;
+    private final @Nullable TexterSimulator embeddedSimulator;
     private final List<Example> examples;
 
     private Tour(Builder builder) {
@@ -55,7 +55,7 @@ public final class Tour {
         this.out = new TourOutput(builder.output);
         this.sleeper = builder.sleeper;
         this.clock = builder.clock;
-        this.embeddedServer = builder.embeddedServer;
+        this.embeddedSimulator = builder.embeddedSimulator;
         this.examples = List.copyOf(builder.examples);
     }
 
@@ -101,27 +101,29 @@ public final class Tour {
     }
 
     private TourResult runEmbedded(TourSettings settings, RetryPolicy retries, List<Example> selected) {
-        TexterMockServer server = embeddedServer != null ? embeddedServer : TexterMockServer.start();
+        TexterSimulator simulator = embeddedSimulator != null ? embeddedSimulator : EmbeddedTexter.start();
         try {
-            EmbeddedTexter embedded = EmbeddedTexter.prepare(server, clock);
-            Texter texter = Texter.of(server.clientBuilder().retryPolicy(retries).build());
-            out.line("Texter SDK tour: " + selected.size() + " example(s) against the embedded Texter of texter-testkit"
-                    + " at " + server.apiBaseUrl());
-            out.line("  Writes are on: the embedded Texter is a throwaway stand-in. Set TEXTER_PROJECT_ID and"
+            EmbeddedTexter embedded = EmbeddedTexter.on(simulator);
+            Texter texter = Texter.of(simulator.server().clientBuilder().retryPolicy(retries).build());
+            out.line("Texter SDK tour: " + selected.size() + " example(s) against the simulator of texter-testkit"
+                    + " (a stateful Texter project in this JVM) at " + simulator.apiBaseUrl());
+            out.line("  Writes are on: the simulated project is a throwaway. Its clock starts at "
+                    + simulator.clock().now() + " and moves only when the tour moves it. Set TEXTER_PROJECT_ID and"
                     + " TEXTER_API_TOKEN to run the same code against your project.");
             List<TourResult.ExampleRun> runs = runExamples(selected, texter, EmbeddedTexter.targets(), null,
-                    SampleWebhooks.writtenNow(clock, WEBHOOK_TIMEOUT), settings.receiverPort(), embedded);
-            List<ReceivedRequest> received = server.verify().all();
+                    new SimulatedEvents(simulator), settings.receiverPort(), embedded, embedded.clock());
+            List<ReceivedRequest> received = simulator.verify().all();
             long reads = received.stream().filter(r -> r.method().equals("GET")).count();
             out.blank();
-            out.line("The embedded Texter answered " + received.size() + " requests: " + reads + " reads (GET) and "
+            out.line("The simulator answered " + received.size() + " requests: " + reads + " reads (GET) and "
                     + (received.size() - reads) + " writes (" + received.stream().map(ReceivedRequest::method)
                     .filter(m -> !m.equals("GET")).collect(Collectors.toCollection(TreeSet::new)).stream()
-                    .collect(Collectors.joining(", ")) + ").");
+                    .collect(Collectors.joining(", ")) + "); its subscriptions delivered "
+                    + simulator.deliveries().size() + " webhook(s) to the examples' receivers.");
             return summary(selected, runs);
         } finally {
-            if (embeddedServer == null) {
-                server.close();
+            if (embeddedSimulator == null) {
+                simulator.close();
             }
         }
     }
@@ -152,7 +154,8 @@ public final class Tour {
         }
         List<TourResult.ExampleRun> runs = runExamples(selected, texter, targets,
                 settings.allowSends() ? null : WRITES_OFF,
-                SampleWebhooks.writtenWhenTheContactLastWrote(clock, WEBHOOK_TIMEOUT), settings.receiverPort(), null);
+                SampleWebhooks.writtenWhenTheContactLastWrote(clock, WEBHOOK_TIMEOUT), settings.receiverPort(), null,
+                clock);
         return summary(selected, runs);
     }
 
@@ -190,7 +193,8 @@ public final class Tour {
     }
 
     private List<TourResult.ExampleRun> runExamples(List<Example> selected, Texter texter, TourTargets targets,
-            @Nullable String writesOff, SampleWebhooks webhooks, int receiverPort, @Nullable EmbeddedTexter embedded) {
+            @Nullable String writesOff, TexterEvents events, int receiverPort, @Nullable EmbeddedTexter embedded,
+            Clock now) {
         List<TourResult.ExampleRun> runs = new ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
             Example example = selected.get(i);
@@ -204,10 +208,10 @@ public final class Tour {
                 if (embedded != null) {
                     String prepared = example.prepareEmbedded(embedded);
                     if (!prepared.isBlank()) {
-                        out.line("  (embedded Texter: " + prepared + ")");
+                        out.line("  (simulator: " + prepared + ")");
                     }
                 }
-                example.run(new TourContext(texter, steps, targets, webhooks, receiverPort, WEBHOOK_TIMEOUT, clock));
+                example.run(new TourContext(texter, steps, targets, events, receiverPort, WEBHOOK_TIMEOUT, now));
             } catch (StepFailedException e) {
                 passed = false;
             } catch (RuntimeException e) {
@@ -263,7 +267,7 @@ public final class Tour {
         private PrintStream output = System.out;
         private RetryPolicy.Sleeper sleeper = RetryPolicy.defaults().sleeper();
         private Clock clock = Clock.systemUTC();
-        private @Nullable TexterMockServer embeddedServer;
+        private @Nullable TexterSimulator embeddedSimulator;
         private List<Example> examples = List.of();
 
         private Builder() {
@@ -315,7 +319,8 @@ public final class Tour {
         }
 
         /**
-         * The current time (default: the system clock).
+         * The current time of a run against a real project (default: the system clock); on the simulator the tour
+         * uses the simulator's clock.
          *
          * @param clock the clock
          * @return this builder
@@ -326,14 +331,14 @@ public final class Tour {
         }
 
         /**
-         * A running test kit server to use as the embedded Texter instead of starting one (left running afterwards),
-         * e.g. so that a test can verify what the examples sent.
+         * A running simulator of the demo project ({@link EmbeddedTexter#project()}) to use as the embedded Texter
+         * instead of starting one (left running afterwards), e.g. so that a test can read back what the examples did.
          *
-         * @param server the server
+         * @param simulator the simulator
          * @return this builder
          */
-        public Builder embeddedServer(TexterMockServer server) {
-            this.embeddedServer = Objects.requireNonNull(server, "server");
+        public Builder embeddedSimulator(TexterSimulator simulator) {
+            this.embeddedSimulator = Objects.requireNonNull(simulator, "simulator");
             return this;
         }
 

@@ -12,11 +12,12 @@ import java.time.Duration;
  * @param texter the entry object of the Texter in use (embedded or the user's project)
  * @param steps runs and prints the example's steps; decides whether writes happen
  * @param targets the contact, account, recipients, label, agent and webhook URL to use
- * @param webhooks delivers Texter's webhooks to the examples' receivers (samples from the test kit)
+ * @param events makes Texter's side happen: on the simulator real events whose webhooks the imported subscriptions
+ *     deliver, against a real project the test kit's samples posted to the receivers
  * @param receiverPort the port for webhook receivers on 127.0.0.1; 0 for any free port
  * @param webhookTimeout how long a receiver waits for a delivery
- * @param clock the current time (WhatsApp's 24-hour window)
+ * @param clock the current time (WhatsApp's 24-hour window); on the simulator, its clock
  */
-public record TourContext(Texter texter, Steps steps, TourTargets targets, SampleWebhooks webhooks, int receiverPort,
+public record TourContext(Texter texter, Steps steps, TourTargets targets, TexterEvents events, int receiverPort,
         Duration webhookTimeout, Clock clock) {
 }

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param departmentId the department the CRM example assigns the chat to, or {@code null}
  * @param webhookUrl the public URL subscriptions point at (a tunnel to the receiver), or {@code null} to use the
  *     receiver's own URL
- * @param texterReachesLoopback whether this Texter can POST to 127.0.0.1 (the embedded one never calls out, so
- *     nothing is lost there; a real Texter cannot)
+ * @param texterReachesLoopback whether this Texter can POST to 127.0.0.1 (the simulator delivers to loopback
+ *     receivers; a real Texter cannot)
  */
 public record TourTargets(@Nullable String contactPhone, @Nullable String contactWritesBlocked,
         @Nullable String accountId, List<String> recipients, String labelName, @Nullable String agentEmail,

@@ -1,7 +1,5 @@
 package com.texterchat.examples.tour;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.texterchat.client.json.TexterJson;
 import com.texterchat.client.webhook.WebhookEvent;
 import com.texterchat.examples.TexterTour;
 import com.texterchat.examples.chats.CustomerChats;
@@ -9,9 +7,6 @@ import com.texterchat.examples.subscription.WebhookSubscriber;
 import com.texterchat.examples.webhook.WebhookReceiver;
 import com.texterchat.model.Chat;
 import com.texterchat.model.Scenario;
-import com.texterchat.model.ScenarioRevision;
-import com.texterchat.model.ScenarioRevisionStatus;
-import com.texterchat.testkit.TexterMockServer;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,9 +15,10 @@ import java.util.stream.Collectors;
  * {@link WebhookReceiver}, receive one sample event of each kind and describe it, then unsubscribe again so the tour
  * leaves nothing behind.
  *
- * <p>Against a real project Texter must be able to reach the receiver: set {@code TEXTER_TOUR_WEBHOOK_URL} to a public
- * URL that forwards to it. The events are the test kit's samples in both modes (the tour cannot make Texter produce
- * them on demand).
+ * <p>On the simulator the events really happen (the contact writes, the bot's last message is seen, an agent adds a
+ * label) and the imported subscriptions deliver them. Against a real project Texter must be able to reach the
+ * receiver: set {@code TEXTER_TOUR_WEBHOOK_URL} to a public URL that forwards to it; the events are then the test
+ * kit's samples, as the tour cannot make Texter produce them on demand.
  *
  * <p>Run it alone with {@code --only subscription}, or through {@link #main}.
  */
@@ -44,7 +40,8 @@ public final class WebhookSubscriptionTour implements Example {
 
         String phone = context.targets().contactPhone();
         Chat chat = phone == null ? null : steps.step("Find the chat of +" + CustomerChats.digits(phone)
-                        + " for the sample events (Search Chats)",
+                        + (context.events().fromSubscriptions() ? " for the events" : " for the sample events")
+                        + " (Search Chats)",
                 () -> CustomerChats.findByPhone(context.texter(), phone).orElse(null),
                 found -> found == null ? "none: the samples use the test kit's chat" : CustomerChats.describe(found));
 
@@ -58,8 +55,8 @@ public final class WebhookSubscriptionTour implements Example {
             try {
                 List<String> eventNames = WebhookSubscriber.SUBSCRIPTIONS.stream()
                         .map(WebhookSubscriber.Subscription::eventName).toList();
-                steps.step("Texter POSTs one event of each kind (test kit samples)", () -> {
-                    context.webhooks().events(receiver.url(), chat, eventNames, context.targets().labelName());
+                steps.step("Texter POSTs one event of each kind (" + context.events().how() + ")", () -> {
+                    context.events().events(receiver.url(), chat, eventNames, context.targets().labelName());
                     Steps.Progress progress = steps.progress(eventNames.size());
                     for (int i = 0; i < eventNames.size(); i++) {
                         WebhookEvent event = receiver.take(context.webhookTimeout());
@@ -76,22 +73,6 @@ public final class WebhookSubscriptionTour implements Example {
                 }
             }
         }
-    }
-
-    /** Texter answers each import with the new subscription; the embedded one answers each with its own ID. */
-    @Override
-    public String prepareEmbedded(EmbeddedTexter texter) {
-        TexterMockServer server = texter.server();
-        for (int i = 0; i < WebhookSubscriber.SUBSCRIPTIONS.size(); i++) {
-            String name = WebhookSubscriber.SUBSCRIPTIONS.get(i).forUrl().apply("https://example.com").document()
-                    .getName();
-            Scenario created = new Scenario().id(String.format("6970b3c1d2e3f40123456%03d", i + 1))
-                    .activeRevision(new ScenarioRevision().name(name).status(ScenarioRevisionStatus.ACTIVE).version(1));
-            server.wireMock().stubFor(server.stubs().route("importSubscription")
-                    .withRequestBody(WireMock.matchingJsonPath("$.data.name", WireMock.equalTo(name)))
-                    .willReturn(WireMock.jsonResponse(TexterJson.mapper().valueToTree(created).toString(), 201)));
-        }
-        return "imports answer with a new subscription each";
     }
 
     private static String describe(List<Scenario> scenarios) {

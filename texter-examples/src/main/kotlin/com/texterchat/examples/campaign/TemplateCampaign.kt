@@ -53,9 +53,13 @@ class TemplateCampaign(private val texter: Texter, val accountId: String) {
         return if (status == TemplateLocalizationStatus.APPROVED) send(recipients) else null
     }
 
-    /** The campaign's template on [accountId] (List All Templates), or `null` when it does not exist yet. */
+    /**
+     * The campaign's template on [accountId] in any status (List All Templates with `includeAll`: without it Texter
+     * lists approved templates only, and a run while WhatsApp reviews would create the template again), or `null`
+     * when it does not exist yet.
+     */
     fun findTemplate(): Template? =
-        texter.templates().listTemplates(TemplatesApi.ListTemplatesQueryParams().accountId(accountId))
+        texter.templates().listTemplates(TemplatesApi.ListTemplatesQueryParams().accountId(accountId).includeAll(true))
             .firstOrNull { it.name == TEMPLATE_NAME }
 
     /** Creates the template on [accountId], adds its [LANGUAGE] localization and submits it to WhatsApp. */
