@@ -119,6 +119,7 @@ public final class TexterMockServer implements AutoCloseable {
     private final SpecViolationLog violations;
     private volatile @Nullable TexterClient client;
     private final int port;
+    private final String host;
     private final String defaultCountry;
     private volatile boolean closed;
 
@@ -130,6 +131,7 @@ public final class TexterMockServer implements AutoCloseable {
         this.wireMock = wireMock;
         this.defaultCountry = defaultCountry;
         this.port = wireMock.port();
+        this.host = urlHost(wireMock.getOptions().bindAddress());
         this.stubs = new TexterStubs(this);
         this.requests = new TexterRequests(this);
     }
@@ -157,6 +159,7 @@ public final class TexterMockServer implements AutoCloseable {
         WireMockConfiguration options = options().extensions(new SpecCheckFilter(violations));
         if (hooks != null) {
             options.extensions(hooks.extensions().toArray(new com.github.tomakehurst.wiremock.extension.Extension[0]));
+            options.port(hooks.port()).bindAddress(hooks.bindAddress());
         }
         WireMockServer wireMock = new WireMockServer(options);
         wireMock.start();
@@ -182,7 +185,15 @@ public final class TexterMockServer implements AutoCloseable {
 
     /** The server's root URL, {@code http://127.0.0.1:<port>}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + host + ":" + port;
+    }
+
+    /** The host of the URLs: the bound address, 127.0.0.1 for a wildcard (0.0.0.0, ::), IPv6 in brackets. */
+    private static String urlHost(String bindAddress) {
+        if (bindAddress.equals("0.0.0.0") || bindAddress.equals("::") || bindAddress.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress;
     }
 
     /**

@@ -6,6 +6,8 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.texterchat.model.SessionMessage;
 import com.texterchat.testkit.internal.Phones;
 import com.texterchat.testkit.internal.SpecOperation;
+import com.texterchat.testkit.internal.StubFactory;
+import com.texterchat.testkit.internal.admin.AdminEndpoints;
 import com.texterchat.testkit.simulator.WebhookDelivery;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +39,18 @@ public final class TexterRequests {
         this.server = server;
     }
 
-    /** Every request received since the last reset, oldest first. */
+    /**
+     * Every request received since the last reset, oldest first; calls of the simulator's admin endpoints
+     * ({@code /__texter/...}) are not Texter requests and are left out.
+     */
     public List<ReceivedRequest> all() {
         List<ServeEvent> events = server.wireMock().getAllServeEvents();
         List<ReceivedRequest> requests = new ArrayList<>(events.size());
         for (int i = events.size() - 1; i >= 0; i--) {
-            requests.add(ReceivedRequest.of(events.get(i), server.spec()));
+            ServeEvent event = events.get(i);
+            if (!AdminEndpoints.isAdminPath(StubFactory.rawPath(event.getRequest().getUrl()))) {
+                requests.add(ReceivedRequest.of(event, server.spec())); // the simulator's admin calls are not Texter's
+            }
         }
         requests.sort((a, b) -> a.receivedAt().compareTo(b.receivedAt()));
         return requests;

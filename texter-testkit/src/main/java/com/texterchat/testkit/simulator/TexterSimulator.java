@@ -16,6 +16,7 @@ import com.texterchat.testkit.TexterStubs;
 import com.texterchat.testkit.internal.Json;
 import com.texterchat.testkit.internal.Phones;
 import com.texterchat.testkit.internal.SpecOperation;
+import com.texterchat.testkit.internal.admin.AdminEndpoints;
 import com.texterchat.testkit.internal.sim.MockServerAccess;
 import com.texterchat.testkit.internal.sim.ServerHooks;
 import com.texterchat.testkit.internal.sim.SimActions;
@@ -58,6 +59,10 @@ import org.jspecify.annotations.Nullable;
  * checked against {@code openapi.json} first, {@link #fault(String)} wins over the model's answer, the stubbing
  * helpers ({@link #stubs()}) override it for what they match, {@link #verify()} lists what was sent. The simulator's
  * own answers are checked against the operation's response schema like stubbed answers.
+ *
+ * <p>The same server answers the simulator's admin endpoints under {@code /__texter/} (simulated events, the state
+ * dump, deliveries, reset, the clock, over HTTP), for code under test that is not Java; the standalone jar
+ * ({@link com.texterchat.testkit.standalone.TexterStandalone}) is built on them.
  *
  * <p>Time is {@link #clock()}'s: it stands still unless a test moves it. {@link #reset()} puts the project back to
  * its seed (the builder's and the seed file's content) and the clock to its start; {@code @TexterTest(simulator =
@@ -210,6 +215,8 @@ public final class TexterSimulator implements AutoCloseable {
     public static final class Builder {
 
         private String defaultCountry = TexterMockServer.DEFAULT_COUNTRY;
+        private int port;
+        private String host = "127.0.0.1";
         private final ObjectNode seed = Json.mapper().createObjectNode();
 
         private Builder() {
@@ -218,6 +225,37 @@ public final class TexterSimulator implements AutoCloseable {
         /** The project's default country; see {@link TexterMockServer.Builder#defaultCountry(String)}. */
         public Builder defaultCountry(String country) {
             this.defaultCountry = Phones.country(country, "defaultCountry");
+            return this;
+        }
+
+        /**
+         * The port to listen on; 0 (the default) takes a free one, which is what tests want. A fixed port is for
+         * the standalone simulator and for tools configured with a fixed URL; starting fails when it is taken.
+         *
+         * @param port 0 to 65535
+         * @throws IllegalArgumentException for another number
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The address to listen on: {@code 127.0.0.1} (the default, this machine only), or e.g. {@code 0.0.0.0} to
+         * be reachable from other machines or containers. {@link TexterSimulator#baseUrl()} names this address,
+         * or {@code 127.0.0.1} for a wildcard address.
+         *
+         * @param address an IP address or host name of this machine
+         * @throws IllegalArgumentException when blank
+         */
+        public Builder host(String address) {
+            if (Objects.requireNonNull(address, "address").isBlank()) {
+                throw new IllegalArgumentException("host must not be blank");
+            }
+            this.host = address.strip();
             return this;
         }
 
@@ -392,37 +430,61 @@ public final class TexterSimulator implements AutoCloseable {
             SimModel model = new SimModel(clock::now, defaultCountry, built);
             SimOperations operations = new SimOperations(model);
             SimResponder responder = new SimResponder(operations);
-            Hooks hooks = new Hooks(responder, model, clock, built);
+            AdminEndpoints admin = new AdminEndpoints();
+            Hooks hooks = new Hooks(responder, admin, model, clock, built, port, host);
             TexterMockServer server = MockServerAccess.bridge().start(defaultCountry, hooks);
             responder.server(server);
             model.baseUrl(server.baseUrl());
             clock.onChange(now -> model.clockChanged());
-            return new TexterSimulator(server, model, clock, new SimActions(model));
+            TexterSimulator simulator = new TexterSimulator(server, model, clock, new SimActions(model));
+            admin.attach(simulator);
+            return simulator;
         }
 
         @Override
         public String toString() {
-            return "TexterSimulator.Builder[defaultCountry=" + defaultCountry + ", seed=" + seed + "]";
+            return "TexterSimulator.Builder[defaultCountry=" + defaultCountry + ", host=" + host + ", port=" + port
+                    + ", seed=" + seed + "]";
         }
     }
 
-    /** What the mock server of a simulator adds: the responder, the model's reset, the deliveries. */
+    /**
+     * What the mock server of a simulator adds: the responder, the admin endpoints, the model's reset, the
+     * deliveries, the address.
+     */
     private static final class Hooks implements ServerHooks {
         private final SimResponder responder;
+        private final AdminEndpoints admin;
         private final SimModel model;
         private final SimulatorClock clock;
         private final SimSeed seed;
+        private final int port;
+        private final String host;
 
-        Hooks(SimResponder responder, SimModel model, SimulatorClock clock, SimSeed seed) {
+        Hooks(SimResponder responder, AdminEndpoints admin, SimModel model, SimulatorClock clock, SimSeed seed,
+                int port, String host) {
             this.responder = responder;
+            this.admin = admin;
             this.model = model;
             this.clock = clock;
             this.seed = seed;
+            this.port = port;
+            this.host = host;
         }
 
         @Override
         public List<Extension> extensions() {
-            return List.of(responder);
+            return List.of(responder, admin);
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public String bindAddress() {
+            return host;
         }
 
         @Override

@@ -4,20 +4,49 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Set;
 
-/** What a scenario document needs for the engine to run it; each refusal names the part. */
+/**
+ * What a scenario document needs: for Texter to accept it ({@link Level#REVISION}, {@link Level#DRAFT}), or for the
+ * engine to run it ({@link Level#ENGINE}); each refusal names the part. What Texter may accept but the engine does
+ * not run (a condition kind, transformer or filtrex operator it lacks, no actions) is refused only at
+ * {@link Level#ENGINE}, as {@link UnsupportedByEngine}.
+ */
 final class DocumentRules {
+
+    /** How far a document is checked. */
+    enum Level {
+        /** A draft being edited: what Texter refuses, but trigger events and actions may still be missing. */
+        DRAFT,
+        /** An imported or published revision: what Texter refuses. */
+        REVISION,
+        /** What the engine needs to run it: everything. */
+        ENGINE
+    }
 
     private static final Set<String> LOADER_POSITIONS = Set.of("beforeConditions", "afterConditions");
 
-    private DocumentRules() {
+    private final Level level;
+
+    private DocumentRules(Level level) {
+        this.level = level;
     }
 
     static void check(JsonNode document) {
+        check(document, Level.ENGINE);
+    }
+
+    static void check(JsonNode document, Level level) {
+        new DocumentRules(level).document(document);
+    }
+
+    private void document(JsonNode document) {
         if (!document.isObject()) {
             throw new IllegalArgumentException("the document must be a JSON object, was " + kind(document));
         }
         JsonNode triggers = document.path("triggerEvents");
-        if (!triggers.isArray() || triggers.isEmpty()) {
+        if (!triggers.isMissingNode() && !triggers.isArray()) {
+            throw new IllegalArgumentException("triggerEvents: must be a list of event names, was " + kind(triggers));
+        }
+        if (level != Level.DRAFT && triggers.isEmpty()) {
             throw new IllegalArgumentException("triggerEvents: needs at least one trigger event, was "
                     + kind(triggers));
         }
@@ -32,7 +61,7 @@ final class DocumentRules {
         actions(document.path("actions"));
     }
 
-    private static void loaders(JsonNode loaders) {
+    private void loaders(JsonNode loaders) {
         if (loaders.isMissingNode() || loaders.isNull()) {
             return;
         }
@@ -56,7 +85,7 @@ final class DocumentRules {
         }
     }
 
-    private static void conditions(JsonNode groups) {
+    private void conditions(JsonNode groups) {
         if (groups.isMissingNode() || groups.isNull()) {
             return;
         }
@@ -85,6 +114,8 @@ final class DocumentRules {
                         }
                         try {
                             Filtrex.parse(expression.textValue());
+                        } catch (UnsupportedByEngine e) {
+                            unsupported(where + ".params.expression: " + e.getMessage());
                         } catch (IllegalArgumentException e) {
                             throw new IllegalArgumentException(where + ".params.expression: " + e.getMessage(), e);
                         }
@@ -96,17 +127,19 @@ final class DocumentRules {
                                     + " Greater than, Greater than or equal, Less than, Less than or equal)");
                         }
                     }
-                    default -> throw new IllegalArgumentException(where + ".name: condition kind \"" + name
+                    default -> unsupported(where + ".name: condition kind \"" + name
                             + "\" is not one the simulator runs (" + String.join(", ", Conditions.KINDS) + ")");
                 }
             }
         }
     }
 
-    private static void actions(JsonNode actions) {
-        if (!actions.isArray() || actions.isEmpty()) {
-            throw new IllegalArgumentException("actions: a scenario needs at least one action, was "
-                    + kind(actions));
+    private void actions(JsonNode actions) {
+        if (!actions.isMissingNode() && !actions.isArray()) {
+            throw new IllegalArgumentException("actions: must be a list of actions, was " + kind(actions));
+        }
+        if (actions.isEmpty()) {
+            unsupported("actions: a scenario needs at least one action, was " + kind(actions));
         }
         for (int i = 0; i < actions.size(); i++) {
             String where = "actions[" + i + "]";
@@ -123,7 +156,7 @@ final class DocumentRules {
     }
 
     /** A loader, condition or action: an object with a name; its params' placeholders use known transformers. */
-    private static void component(JsonNode component, String where, String what) {
+    private void component(JsonNode component, String where, String what) {
         if (!component.isObject()) {
             throw new IllegalArgumentException(where + ": " + what + " must be an object, was " + kind(component));
         }
@@ -134,10 +167,12 @@ final class DocumentRules {
         placeholders(component.path("params"), where + ".params");
     }
 
-    private static void placeholders(JsonNode node, String where) {
+    private void placeholders(JsonNode node, String where) {
         if (node.isTextual()) {
             try {
                 Values.checkPlaceholders(node.textValue());
+            } catch (UnsupportedByEngine e) {
+                unsupported(where + ": " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
@@ -147,6 +182,13 @@ final class DocumentRules {
             for (int i = 0; i < node.size(); i++) {
                 placeholders(node.get(i), where + "[" + i + "]");
             }
+        }
+    }
+
+    /** A part the engine does not run: refused only when checking for the engine. */
+    private void unsupported(String message) {
+        if (level == Level.ENGINE) {
+            throw new UnsupportedByEngine(message);
         }
     }
 

@@ -329,7 +329,7 @@ final class Filtrex {
                     tokens.add(new Token(Kind.OPERATOR, String.valueOf(c)));
                     i++;
                 } else if (c == '^') {
-                    throw malformed(s, "the power operator ^ is not supported by the simulator");
+                    throw unsupported(s, "the power operator ^ is not supported by the simulator");
                 } else {
                     throw malformed(s, "unexpected " + quoted(String.valueOf(c)) + " at position " + i
                             + (c == '=' ? " (equality is ==)" : c == '&' || c == '|' || c == '!'
@@ -349,6 +349,12 @@ final class Filtrex {
 
     private static boolean isNameChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    /** Valid filtrex, maybe, but beyond what the simulator evaluates: the document is imported, not run. */
+    private static IllegalArgumentException unsupported(String expression, String why) {
+        return new UnsupportedByEngine("filtrex expression " + quoted(expression) + " cannot be evaluated by the simulator: "
+                + why);
     }
 
     private static IllegalArgumentException malformed(String expression, String why) {

@@ -126,6 +126,21 @@ public final class ScenarioEngine {
         DocumentRules.check(document);
     }
 
+    /**
+     * Checks what Texter would refuse in a document stored as a revision (Import Subscription) or as a draft
+     * (Update Draft): malformed structure, a malformed {@code filtrex} expression or comparison, a {@code request}
+     * without its URL, malformed placeholders. What only the engine lacks (an unknown condition kind or transformer,
+     * the {@code ^} operator, no actions; see {@link UnsupportedByEngine}) passes: such a document is stored, and
+     * {@link #validate} names the reason when an event would run it.
+     *
+     * @param document the scenario document
+     * @param draft whether it is a draft, which may still lack trigger events and actions
+     * @throws IllegalArgumentException naming the part that is wrong and why
+     */
+    public static void validateForTexter(JsonNode document, boolean draft) {
+        DocumentRules.check(document, draft ? DocumentRules.Level.DRAFT : DocumentRules.Level.REVISION);
+    }
+
     /** The state of one run. */
     private final class Run {
 

@@ -228,7 +228,7 @@ final class Values {
                     throw new IllegalArgumentException("malformed transformer |" + part);
                 }
                 if (!KNOWN.contains(m.group(1))) {
-                    throw new IllegalArgumentException("transformer |" + m.group(1) + " is not one the simulator"
+                    throw new UnsupportedByEngine("transformer |" + m.group(1) + " is not one the simulator"
                             + " runs (it runs " + String.join(", ", KNOWN) + ")");
                 }
                 List<JsonNode> args = new ArrayList<>();

@@ -21,4 +21,14 @@ public interface ServerHooks {
 
     /** The webhooks delivered since the last reset, oldest first. */
     List<WebhookDelivery> deliveries();
+
+    /** The port to listen on; 0 (the default) for a free one. */
+    default int port() {
+        return 0;
+    }
+
+    /** The address to listen on; {@code 127.0.0.1} unless a standalone simulator is told otherwise. */
+    default String bindAddress() {
+        return "127.0.0.1";
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.texterchat.testkit.internal.TexterSpec;
+import com.texterchat.testkit.internal.scenario.ScenarioEngine;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -103,9 +104,26 @@ final class SimScenarios {
 
     private SimReply importSubscription(SimOperations.Request r) {
         String status = r.bodyText("asStatus");
-        ObjectNode scenario = store(r.body().path("data"), status == null ? "active" : status,
-                r.bodyText("authorUid"));
+        String asStatus = status == null ? "active" : status;
+        SimReply refused = refused("data.", r.body().path("data"), asStatus.equals("draft"));
+        if (refused != null) {
+            return refused;
+        }
+        ObjectNode scenario = store(r.body().path("data"), asStatus, r.bodyText("authorUid"));
         return created(scenario);
+    }
+
+    /**
+     * The 400 Texter answers for a document it cannot accept (see {@link ScenarioEngine#validateForTexter}); null
+     * when it can. A document Texter accepts but the engine does not run is stored, its reason listed when it runs.
+     */
+    private static @Nullable SimReply refused(String prefix, JsonNode document, boolean draft) {
+        try {
+            ScenarioEngine.validateForTexter(document, draft);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return SimReply.badRequest("Invalid scenario: " + prefix + e.getMessage());
+        }
     }
 
     private static SimReply created(ObjectNode scenario) {
@@ -180,6 +198,9 @@ final class SimScenarios {
         }
         document.putArray("triggerEvents").add(String.valueOf(r.bodyText("triggerEvent")));
         document.putArray("actions");
+        if (String.valueOf(r.bodyText("triggerEvent")).isBlank()) {
+            return SimReply.badRequest("Invalid scenario: triggerEvent must be an event name, was blank");
+        }
         return created(store(document, "draft", r.bodyText("authorUid")));
     }
 
@@ -220,6 +241,10 @@ final class SimScenarios {
                     return refused;
                 }
             }
+        }
+        SimReply invalid = refused("draft.", draft, true);
+        if (invalid != null) {
+            return invalid;
         }
         obj(draft, "metadata").put("modified", m.millis());
         ((ArrayNode) drafts).set(0, draft);
@@ -313,6 +338,10 @@ final class SimScenarios {
             return SimReply.notFound("Draft");
         }
         ObjectNode revision = ((ObjectNode) drafts.get(0)).deepCopy();
+        SimReply invalid = refused("draft.", revision, false);
+        if (invalid != null) {
+            return invalid;
+        }
         revision.put("_id", m.nextId());
         revision.put("status", "active");
         revision.put("version", latestVersion(scenario) + 1);
