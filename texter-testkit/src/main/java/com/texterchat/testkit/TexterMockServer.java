@@ -13,6 +13,7 @@ import com.texterchat.Texter;
 import com.texterchat.client.RetryPolicy;
 import com.texterchat.client.TexterClient;
 import com.texterchat.testkit.internal.Phones;
+import com.texterchat.testkit.internal.RoutingStores;
 import com.texterchat.testkit.internal.SamePhoneMatcher;
 import com.texterchat.testkit.internal.SpecOperation;
 import com.texterchat.testkit.internal.SpecValidator;
@@ -433,7 +434,7 @@ public final class TexterMockServer implements AutoCloseable {
     }
 
     private static WireMockConfiguration options() {
-        return WireMockConfiguration.options()
+        WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 // Keep start-up lean: no HTTP/2 connectors, no response templating, no XML factory tuning,
@@ -459,6 +460,8 @@ public final class TexterMockServer implements AutoCloseable {
                 // WireMock builds an INFO line per request (the matched stub as JSON) even when the notifier drops
                 // it; the first such line alone costs ~100 ms of Jackson set-up, then one JSON rendering per request
                 .stubRequestLoggingDisabled(true);
+        // routes a request among the ~50 default stubs by method and path before WireMock matches any in full
+        return options.withStores(new RoutingStores(options.filesRoot()));
     }
 
     /**

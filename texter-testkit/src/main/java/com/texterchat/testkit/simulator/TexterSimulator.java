@@ -16,6 +16,7 @@ import com.texterchat.testkit.TexterStubs;
 import com.texterchat.testkit.internal.Json;
 import com.texterchat.testkit.internal.Phones;
 import com.texterchat.testkit.internal.SpecOperation;
+import com.texterchat.testkit.internal.StubFactory;
 import com.texterchat.testkit.internal.admin.AdminEndpoints;
 import com.texterchat.testkit.internal.sim.MockServerAccess;
 import com.texterchat.testkit.internal.sim.ServerHooks;
@@ -425,6 +426,8 @@ public final class TexterSimulator implements AutoCloseable {
 
         /** Starts the simulator; see {@link TexterSimulator#start()}. */
         public TexterSimulator start() {
+            // the spec and the default stubs load on their own thread while the seed and the model are built
+            StubFactory.loadInBackground();
             SimSeed built = SimSeed.of(seed);
             SimulatorClock clock = new SimulatorClock(built.start());
             SimModel model = new SimModel(clock::now, defaultCountry, built);

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code request} action: sends the resolved {@code data} to {@code url} with the JDK HTTP client and records
@@ -39,19 +40,36 @@ final class RequestAction {
 
     private static final Set<String> WITHOUT_BODY = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
     private final Duration timeout;
     private final boolean loopbackOnly;
+    // built on the first request action: a JDK client sets up TLS and a selector thread, which a simulator whose
+    // scenarios send nothing (most tests) need not pay for at start-up
+    private volatile @Nullable HttpClient client;
 
     RequestAction(Duration connectTimeout, Duration timeout, boolean loopbackOnly) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.connectTimeout = connectTimeout;
         this.timeout = timeout;
         this.loopbackOnly = loopbackOnly;
+    }
+
+    private HttpClient client() {
+        HttpClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                current = client;
+                if (current == null) {
+                    current = HttpClient.newBuilder()
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .proxy(HttpClient.Builder.NO_PROXY)
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
+                    client = current;
+                }
+            }
+        }
+        return current;
     }
 
     /**
@@ -107,7 +125,7 @@ final class RequestAction {
     /** Sends and waits at most the timeout for the whole exchange; a receiver's status counts once it came. */
     private WebhookDelivery exchange(HttpRequest request, Delivery d) {
         CompletableFuture<Integer> status = new CompletableFuture<>();
-        CompletableFuture<HttpResponse<Void>> response = client.sendAsync(request, info -> {
+        CompletableFuture<HttpResponse<Void>> response = client().sendAsync(request, info -> {
             status.complete(info.statusCode());
             return HttpResponse.BodySubscribers.discarding();
         });
