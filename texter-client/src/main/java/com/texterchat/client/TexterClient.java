@@ -177,7 +177,13 @@ public final class TexterClient implements AutoCloseable {
                 maxResponseSize), logLevel, redactor), retryPolicy, callTimeout, redactor, listeners);
         Request.Options options = new Request.Options(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                 builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false);
-        Feign.Builder feign = common(Feign.builder().client(retrying), mapper, redactor, contract, options);
+        TexterEncoder encoder = new TexterEncoder(mapper);
+        TexterDecoder decoder = new TexterDecoder(mapper, redactor);
+        TexterErrorDecoder errorDecoder = new TexterErrorDecoder(mapper, redactor, OperationCatalog::fromClasspath);
+        // Blocking calls of the generated methods skip Feign's per-call template machinery (see RequestPlan).
+        Feign.Builder feign = common(Feign.builder().client(retrying), encoder, decoder, errorDecoder, contract,
+                options, new TexterInvocationHandlerFactory(redactor, new TexterInvocationHandlerFactory.Direct(
+                        retrying, options, encoder, decoder, errorDecoder, contract)));
         // Each API is set up on first use: Feign reads every method's annotations when it makes one, and most
         // applications use a few of the ten.
         Apis apis = new Apis(feign, baseUrl.toString(), contract, clientHeaders);
@@ -198,8 +204,8 @@ public final class TexterClient implements AutoCloseable {
             AsyncRetryingClient client = new AsyncRetryingClient(resources::http, maxResponseSize, logLevel,
                     retryPolicy, callTimeout, redactor, listeners);
             asyncRetrying = client;
-            AsyncFeign.AsyncBuilder<Object> asyncFeign = common(AsyncFeign.builder().client(client), mapper,
-                    redactor, contract, options);
+            AsyncFeign.AsyncBuilder<Object> asyncFeign = common(AsyncFeign.builder().client(client), encoder,
+                    decoder, errorDecoder, contract, options, new TexterInvocationHandlerFactory(redactor));
             return new TexterAsyncClient(new TexterAsyncClient.Apis() {
                 @Override
                 public <T> Lazy<T> lazy(Class<T> api) {
@@ -216,14 +222,15 @@ public final class TexterClient implements AutoCloseable {
     }
 
     /** The settings the blocking and the asynchronous Feign builders share. */
-    private static <B extends BaseBuilder<B, ?>> B common(B builder, ObjectMapper mapper, Redactor redactor,
-            TexterContract contract, Request.Options options) {
+    private static <B extends BaseBuilder<B, ?>> B common(B builder, TexterEncoder encoder, TexterDecoder decoder,
+            TexterErrorDecoder errorDecoder, TexterContract contract, Request.Options options,
+            TexterInvocationHandlerFactory handlers) {
         return builder.retryer(Retryer.NEVER_RETRY)
-                .encoder(new TexterEncoder(mapper))
-                .decoder(new TexterDecoder(mapper, redactor))
-                .errorDecoder(new TexterErrorDecoder(mapper, redactor, OperationCatalog::fromClasspath))
+                .encoder(encoder)
+                .decoder(decoder)
+                .errorDecoder(errorDecoder)
                 .contract(contract)
-                .invocationHandlerFactory(new TexterInvocationHandlerFactory(redactor))
+                .invocationHandlerFactory(handlers)
                 .options(options);
     }
 

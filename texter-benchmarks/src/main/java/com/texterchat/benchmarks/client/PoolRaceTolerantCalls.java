@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * against this server and the JDK's own. Those calls are counted and return {@code null}; every other failure still
  * ends the fork, and so does the race if it hits more than one call in a thousand ({@link #checkFailures()}).
  */
-final class PoolRaceTolerantCalls implements TexterCalls {
+public final class PoolRaceTolerantCalls implements TexterCalls {
 
     private static final String POOL_RACE = "connection closed locally";
 
@@ -51,7 +51,13 @@ final class PoolRaceTolerantCalls implements TexterCalls {
         }
     }
 
-    static boolean isPoolRace(Throwable failure) {
+    /**
+     * Whether a failure is the JDK client's pool race.
+     *
+     * @param failure a call's failure
+     * @return {@code true} when an {@link IOException} in its causes says the connection was closed locally
+     */
+    public static boolean isPoolRace(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof IOException && POOL_RACE.equals(t.getMessage())) {
                 return true;

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Feign's default contract with four changes to what it reads from the generated interfaces:
@@ -37,6 +38,7 @@ public final class TexterContract implements Contract {
 
     private final Contract delegate = new DefaultContract();
     private final Map<Method, Map<String, Collection<String>>> fixedHeaders = new ConcurrentHashMap<>();
+    private final Map<Method, MethodMetadata> metadataByMethod = new ConcurrentHashMap<>();
 
     @Override
     public List<MethodMetadata> parseAndValidateMetadata(Class<?> targetType) {
@@ -59,6 +61,9 @@ public final class TexterContract implements Contract {
                     fixed.put(name, List.copyOf(values));
                 });
                 fixedHeaders.put(metadata.method(), Collections.unmodifiableMap(fixed));
+            }
+            if (metadata.method() != null) {
+                metadataByMethod.put(metadata.method(), metadata);
             }
         }
         return methods;
@@ -92,5 +97,26 @@ public final class TexterContract implements Contract {
     Map<String, Collection<String>> fixedHeaders(Method method) {
         Map<String, Collection<String>> headers = fixedHeaders.get(method);
         return headers == null ? Map.of() : headers;
+    }
+
+    /**
+     * Whether a method's fixed headers were all taken out of its template (so {@link TexterTarget} attaches all of
+     * them, and the template holds none).
+     *
+     * @param method a method of an interface this contract has parsed
+     * @return {@code true} when its headers are kept here
+     */
+    boolean keepsAllHeaders(Method method) {
+        return fixedHeaders.containsKey(method);
+    }
+
+    /**
+     * What this contract read from a method, as Feign holds it.
+     *
+     * @param method a method of an interface
+     * @return its metadata, {@code null} when this contract has not parsed its interface
+     */
+    @Nullable MethodMetadata metadata(Method method) {
+        return metadataByMethod.get(method);
     }
 }

@@ -38,16 +38,32 @@ public final class TexterEncoder implements Encoder {
 
     @Override
     public void encode(@Nullable Object object, Type bodyType, RequestTemplate template) {
-        if (object == null) {
+        byte @Nullable [] body = bytes(object, bodyType);
+        if (body == null) {
             return;
+        }
+        template.body(body, StandardCharsets.UTF_8);
+        template.removeHeader(Util.CONTENT_LENGTH);
+    }
+
+    /**
+     * A body as the UTF-8 JSON {@link #encode} puts into a template.
+     *
+     * @param object   the body, {@code null} for none
+     * @param bodyType its declared type
+     * @return the JSON, {@code null} for a {@code null} body
+     * @throws EncodeException when Jackson cannot write it
+     */
+    byte @Nullable [] bytes(@Nullable Object object, Type bodyType) {
+        if (object == null) {
+            return null;
         }
         ObjectWriter writer = writers.computeIfAbsent(bodyType, type -> mapper.writerFor(mapper.constructType(type)));
         try {
-            template.body(writer.writeValueAsBytes(object), StandardCharsets.UTF_8);
+            return writer.writeValueAsBytes(object);
         } catch (JsonProcessingException e) {
             // getMessage() names the field that failed ("through reference chain: ...").
             throw new EncodeException("The request body could not be written as JSON: " + e.getMessage(), e);
         }
-        template.removeHeader(Util.CONTENT_LENGTH);
     }
 }

@@ -2,13 +2,22 @@ package com.texterchat.client.internal;
 
 import com.texterchat.client.error.TexterException;
 import com.texterchat.client.error.TexterIoException;
+import feign.Client;
 import feign.DefaultInvocationHandlerFactory;
 import feign.FeignException;
 import feign.FeignIgnore;
 import feign.InvocationHandlerFactory;
+import feign.MethodMetadata;
 import feign.Param;
+import feign.Request;
 import feign.RequestLine;
+import feign.RetryableException;
+import feign.Response;
 import feign.Target;
+import feign.Util;
+import feign.codec.DecodeException;
+import feign.codec.Decoder;
+import feign.codec.ErrorDecoder;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationHandler;
@@ -53,14 +62,89 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
 
     private final InvocationHandlerFactory delegate = new DefaultInvocationHandlerFactory();
     private final Redactor redactor;
+    private final @Nullable Direct direct;
 
     /**
-     * Creates the factory.
+     * Creates the factory; every call goes through Feign's own method handlers.
      *
      * @param redactor masks the token in exception messages
      */
     public TexterInvocationHandlerFactory(Redactor redactor) {
         this.redactor = redactor;
+        this.direct = null;
+    }
+
+    /**
+     * Creates the factory for blocking APIs: a method of the generated shape is called without Feign's method
+     * handler, its request built from a {@link RequestPlan} and sent with the same client, options, encoder and
+     * decoders Feign would use (what Feign does with them is repeated exactly: see {@link Direct}).
+     *
+     * @param redactor masks the token in exception messages
+     * @param direct   what Feign's handler would send, encode and decode with
+     */
+    public TexterInvocationHandlerFactory(Redactor redactor, Direct direct) {
+        this.redactor = redactor;
+        this.direct = direct;
+    }
+
+    /**
+     * What a blocking call made without Feign's method handler uses: the parts of the Feign builder. The call
+     * does what Feign's {@code SynchronousMethodHandler} does with a retryer that never retries, no interceptors and
+     * no logger: an {@link IOException} of the client becomes Feign's {@code RetryableException}, a 2xx answer is
+     * decoded (not for {@code void}), a {@link RuntimeException} of the decoder other than a {@link FeignException}
+     * becomes a {@link DecodeException}, its {@link IOException} a {@link FeignException}, any other status goes to
+     * the error decoder, and the body is closed afterwards.
+     *
+     * @param client       sends the request (the retrying client)
+     * @param options      the builder's timeouts
+     * @param encoder      writes the body
+     * @param decoder      reads a 2xx answer
+     * @param errorDecoder turns any other answer into an exception
+     * @param contract     the contract the APIs were parsed with
+     */
+    public record Direct(Client client, Request.Options options, TexterEncoder encoder, Decoder decoder,
+            ErrorDecoder errorDecoder, TexterContract contract) {
+
+        @Nullable Object call(TexterTarget<?> target, Method method, RequestPlan plan, @Nullable Object[] args)
+                throws Throwable {
+            int bodyIndex = plan.bodyIndex();
+            byte @Nullable [] body = bodyIndex < 0 || plan.bodyType() == null ? null
+                    : encoder.bytes(args[bodyIndex], plan.bodyType());
+            Request request = target.request(method, plan.httpMethod(), plan.pathAndQuery(args), body,
+                    plan.template());
+            Response response;
+            try {
+                response = client.execute(request, options);
+            } catch (IOException e) {
+                // what Feign's handler throws (FeignException.errorExecuting)
+                throw new RetryableException(-1, String.format("%s executing %s %s", e.getMessage(),
+                        request.httpMethod(), request.url()), request.httpMethod(), e, (Long) null, request);
+            }
+            if (response.request() != request) {
+                response = response.toBuilder().request(request).build();
+            }
+            try {
+                int status = response.status();
+                if (status < 200 || status >= 300) {
+                    throw errorDecoder.decode(plan.configKey(), response);
+                }
+                if (plan.returnsVoid()) {
+                    return null;
+                }
+                try {
+                    return decoder.decode(response, plan.returnType());
+                } catch (FeignException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new DecodeException(status, e.getMessage(), request, e);
+                } catch (IOException e) {
+                    throw new ReadFailure(status, String.format("%s reading %s %s", e.getMessage(),
+                            request.httpMethod(), request.url()), request, e);
+                }
+            } finally {
+                Util.ensureClosed(response.body());
+            }
+        }
     }
 
     @Override
@@ -79,6 +163,21 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
             }
         });
         Map<Method, QueryOverload> queryOverloads = queryOverloads(target.type(), queryParameters);
+        Map<Method, RequestPlan> plans = new HashMap<>();
+        @Nullable Direct direct = this.direct;
+        if (direct != null && target instanceof TexterTarget) {
+            dispatch.keySet().forEach(method -> {
+                MethodMetadata metadata = direct.contract().metadata(method);
+                RequestPlan plan = metadata == null ? null : RequestPlan.of(metadata, target,
+                        direct.contract().keepsAllHeaders(method),
+                        pathParameters.get(method).stream().map(PathParameter::index).toList(),
+                        queryParameters.get(method));
+                if (plan != null) {
+                    plans.put(method, plan);
+                }
+            });
+        }
+        TexterTarget<?> texterTarget = plans.isEmpty() ? null : (TexterTarget<?>) target;
         return new InvocationHandler() {
             @Override
             public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
@@ -108,7 +207,10 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                     AsyncRetryingClient.takeStarted(); // nothing left over from an earlier call on this thread
                 }
                 try {
-                    Object result = feign.invoke(proxy, method, safeArgs);
+                    RequestPlan plan = plans.get(method);
+                    Object result = plan != null && direct != null && texterTarget != null
+                            ? direct.call(texterTarget, method, plan, safeArgs)
+                            : feign.invoke(proxy, method, safeArgs);
                     return async ? asyncResult(Operation.operationId(method), (CompletableFuture<?>) result) : result;
                 } catch (TexterException e) {
                     throw e;
@@ -117,6 +219,16 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                 }
             }
         };
+    }
+
+    /** What Feign's handler throws when the decoder fails with an {@link IOException} (FeignException.errorReading). */
+    private static final class ReadFailure extends FeignException {
+
+        private static final long serialVersionUID = 1L;
+
+        ReadFailure(int status, String message, Request request, IOException cause) {
+            super(status, message, request, cause);
+        }
     }
 
     /**

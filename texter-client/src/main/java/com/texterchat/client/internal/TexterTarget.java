@@ -5,6 +5,7 @@ import feign.Request;
 import feign.RequestTemplate;
 import feign.Target;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -75,13 +76,38 @@ public final class TexterTarget<T> implements Target<T> {
             requestUrl = url + requestUrl;
         }
         @Nullable Method method = template.methodMetadata() == null ? null : template.methodMetadata().method();
+        // What is left in the template was made for this call: headers with templated values.
+        Map<String, Collection<String>> headers = headers(method, template.body() != null, template.headers());
+        return Request.create(template.method() == null ? Request.HttpMethod.GET
+                        : Request.HttpMethod.valueOf(template.method()), requestUrl, headers,
+                template.body(), template.requestCharset(), template);
+    }
+
+    /**
+     * The request of one call of a method whose headers are all fixed ({@link TexterContract#keepsAllHeaders}),
+     * built without a per-call template: what {@link #apply} gives for the same resolved path, query and body.
+     *
+     * @param method       the API method called
+     * @param httpMethod   its HTTP method
+     * @param pathAndQuery the resolved path and query, relative to the base URL
+     * @param body         the encoded body (UTF-8 JSON), {@code null} for none
+     * @param template     the template the request names its method and target by (not resolved, not changed)
+     * @return the request
+     */
+    Request request(Method method, Request.HttpMethod httpMethod, String pathAndQuery, byte @Nullable [] body,
+            RequestTemplate template) {
+        // UTF-8 with or without a body, as a Feign template's charset is
+        return Request.create(httpMethod, url + pathAndQuery, headers(method, body != null, Map.of()), body,
+                StandardCharsets.UTF_8, template);
+    }
+
+    private Map<String, Collection<String>> headers(@Nullable Method method, boolean hasBody,
+            Map<String, Collection<String>> perCall) {
         Map<String, Collection<String>> headers = method == null ? headersFor(null)
                 : headersByMethod.computeIfAbsent(method, this::headersFor);
-        if (template.body() == null && method != null && headers.containsKey(CONTENT_TYPE)) {
+        if (!hasBody && method != null && headers.containsKey(CONTENT_TYPE)) {
             headers = bodilessHeadersByMethod.computeIfAbsent(method, m -> withoutContentType(headersFor(m)));
         }
-        // What is left in the template was made for this call: headers with templated values.
-        Map<String, Collection<String>> perCall = template.headers();
         @Nullable CallOptions options = CallContext.options();
         Map<String, String> optionHeaders = options == null ? Map.of() : options.headers();
         if (!perCall.isEmpty() || !optionHeaders.isEmpty()) {
@@ -92,9 +118,7 @@ public final class TexterTarget<T> implements Target<T> {
             optionHeaders.forEach((name, value) -> merged.put(name, List.of(value)));
             headers = Collections.unmodifiableMap(merged);
         }
-        return Request.create(template.method() == null ? Request.HttpMethod.GET
-                        : Request.HttpMethod.valueOf(template.method()), requestUrl, headers,
-                template.body(), template.requestCharset(), template);
+        return headers;
     }
 
     private static Map<String, Collection<String>> withoutContentType(Map<String, Collection<String>> headers) {

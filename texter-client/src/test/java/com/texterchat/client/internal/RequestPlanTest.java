@@ -1,0 +1,213 @@
+package com.texterchat.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.texterchat.api.ChannelsApi;
+import com.texterchat.api.ChatsApi;
+import com.texterchat.api.EventSubscriptionsApi;
+import com.texterchat.api.FilesApi;
+import com.texterchat.api.LabelsApi;
+import com.texterchat.api.MessagesApi;
+import com.texterchat.api.QuickRepliesApi;
+import com.texterchat.api.ScenariosApi;
+import com.texterchat.api.TemplateSubscriptionsApi;
+import com.texterchat.api.TemplatesApi;
+import com.texterchat.client.json.TexterJson;
+import feign.Client;
+import feign.Feign;
+import feign.FeignIgnore;
+import feign.Param;
+import feign.Request;
+import feign.RequestLine;
+import feign.Response;
+import feign.Retryer;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The requests a blocking call builds from its {@link RequestPlan} are the requests Feign's own handler builds: for
+ * every method of every generated interface, with each argument varied over values that exercise encoding (reserved
+ * and non-ASCII characters, already encoded text, commas), empty texts, {@code null}s, and empty, blank and mixed
+ * lists, the method, URL, headers and body of both requests are equal, or both calls fail alike. Every method must
+ * get a plan (else the comparison would be Feign against itself).
+ */
+class RequestPlanTest {
+
+    private static final String BASE = "http://127.0.0.1:1/server/api/v2";
+
+    @ParameterizedTest
+    @ValueSource(classes = {ChatsApi.class, MessagesApi.class, TemplatesApi.class, TemplateSubscriptionsApi.class,
+            LabelsApi.class, FilesApi.class, ChannelsApi.class, QuickRepliesApi.class, EventSubscriptionsApi.class,
+            ScenariosApi.class})
+    void plannedRequestsEqualFeignsRequests(Class<?> api) throws Exception {
+        Capture direct = new Capture();
+        Capture feign = new Capture();
+        Object planned = proxy(api, direct, true);
+        Object viaFeign = proxy(api, feign, false);
+        int compared = 0;
+        for (Method method : api.getMethods()) {
+            if (method.getAnnotation(RequestLine.class) == null || method.isAnnotationPresent(FeignIgnore.class)) {
+                continue;
+            }
+            @Nullable Object[] sent = null;
+            direct.last = null;
+            feign.last = null;
+            for (@Nullable Object[] args : argumentSets(method)) {
+                String plannedOutcome = call(planned, method, args);
+                String feignOutcome = call(viaFeign, method, args);
+                assertThat(plannedOutcome).as("%s%s", method.getName(), Arrays.deepToString(args))
+                        .isEqualTo(feignOutcome);
+                assertThat(direct.last == null).as("%s%s sent by one path only", method.getName(),
+                        Arrays.deepToString(args)).isEqualTo(feign.last == null);
+                if (direct.last != null && feign.last != null) {
+                    assertThat(describe(direct.last)).as("%s%s", method.getName(), Arrays.deepToString(args))
+                            .isEqualTo(describe(feign.last));
+                    compared++;
+                    sent = sent == null ? args : sent;
+                }
+                direct.last = null;
+                feign.last = null;
+            }
+            assertThat(sent).as("%s sent at least once", method.getName()).isNotNull();
+            // The planned path reuses one template per method; Feign's handler resolves a new one per call.
+            call(planned, method, sent);
+            Request first = Objects.requireNonNull(direct.last);
+            call(planned, method, sent);
+            assertThat(Objects.requireNonNull(direct.last).requestTemplate()).as("%s has a plan", method.getName())
+                    .isSameAs(first.requestTemplate());
+        }
+        assertThat(compared).isGreaterThan(0);
+    }
+
+    /** Answers nothing: records the request and fails it, so that both paths end the same way. */
+    private static final class Capture implements Client {
+        @Nullable Request last;
+
+        @Override
+        public Response execute(Request request, Request.Options options) throws IOException {
+            last = request;
+            throw new IOException("captured");
+        }
+    }
+
+    private static Object proxy(Class<?> api, Client client, boolean planned) {
+        TexterContract contract = new TexterContract();
+        Redactor redactor = new Redactor("secret-token-for-tests");
+        TexterEncoder encoder = new TexterEncoder(TexterJson.mapper());
+        TexterDecoder decoder = new TexterDecoder(TexterJson.mapper(), redactor);
+        TexterErrorDecoder errors = new TexterErrorDecoder(TexterJson.mapper(), redactor,
+                OperationCatalog::fromClasspath);
+        Request.Options options = new Request.Options();
+        TexterInvocationHandlerFactory handlers = planned
+                ? new TexterInvocationHandlerFactory(redactor, new TexterInvocationHandlerFactory.Direct(client,
+                        options, encoder, decoder, errors, contract))
+                : new TexterInvocationHandlerFactory(redactor);
+        return Feign.builder().client(client).retryer(Retryer.NEVER_RETRY).encoder(encoder).decoder(decoder)
+                .errorDecoder(errors).contract(contract).invocationHandlerFactory(handlers).options(options)
+                .target(new TexterTarget<>(api, BASE, contract,
+                        Map.of("Authorization", "Bearer secret-token-for-tests", "User-Agent", "test")));
+    }
+
+    private static String call(Object proxy, Method method, @Nullable Object[] args) {
+        try {
+            method.invoke(proxy, args);
+            return "returned";
+        } catch (InvocationTargetException e) {
+            // identity hashes (a cause printed as Class@1b2c3d) differ between any two calls
+            return (e.getCause().getClass().getName() + ": " + e.getCause().getMessage())
+                    .replaceAll("@[0-9a-f]+", "@hash");
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String describe(Request request) {
+        return request.httpMethod() + " " + request.url() + "\nheaders " + request.headers() + "\ncharset "
+                + request.charset() + "\nbody " + (request.body() == null ? "none"
+                : new String(request.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A typical set of arguments, then the same with one argument changed at a time to each other candidate. */
+    private static List<@Nullable Object[]> argumentSets(Method method) throws ReflectiveOperationException {
+        Class<?>[] types = method.getParameterTypes();
+        Annotation[][] annotations = method.getParameterAnnotations();
+        List<List<@Nullable Object>> candidates = new ArrayList<>();
+        for (int i = 0; i < types.length; i++) {
+            candidates.add(candidates(types[i], isParam(annotations[i])));
+        }
+        List<@Nullable Object[]> sets = new ArrayList<>();
+        @Nullable Object[] typical = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            typical[i] = candidates.get(i).get(0);
+        }
+        sets.add(typical);
+        for (int i = 0; i < types.length; i++) {
+            for (Object candidate : candidates.get(i).subList(1, candidates.get(i).size())) {
+                @Nullable Object[] varied = typical.clone();
+                varied[i] = candidate;
+                sets.add(varied);
+            }
+        }
+        return sets;
+    }
+
+    private static boolean isParam(Annotation[] annotations) {
+        return Arrays.stream(annotations).anyMatch(Param.class::isInstance);
+    }
+
+    private static List<@Nullable Object> candidates(Class<?> type, boolean param)
+            throws ReflectiveOperationException {
+        List<@Nullable Object> values = new ArrayList<>();
+        if (!param && java.util.Collection.class.isAssignableFrom(type)) {
+            // a body that is a list of models: an empty one (the elements' types are the models' tests' business)
+            values.add(List.class.isAssignableFrom(type) ? List.of() : java.util.Set.of());
+        } else if (type == String.class) {
+            values.addAll(List.of("c1", "", "a b/c?d&e=f#g", "%2F%zz", "x,y", "ü€😀", "+~-._", ".", "..",
+                    "[brackets]{braces}"));
+        } else if (type == Integer.class || type == int.class) {
+            values.addAll(List.of(30, 0, -1));
+        } else if (type == Long.class || type == long.class) {
+            values.addAll(List.of(30L, 0L));
+        } else if (type == Boolean.class || type == boolean.class) {
+            values.addAll(List.of(true, false));
+        } else if (type == Double.class || type == java.math.BigDecimal.class) {
+            values.add(type == Double.class ? (Object) 1.5 : new java.math.BigDecimal("1.50"));
+        } else if (type == OffsetDateTime.class) {
+            values.add(OffsetDateTime.parse("2024-05-01T10:15:30.123+02:00"));
+        } else if (type == LocalDate.class) {
+            values.add(LocalDate.parse("2024-05-01"));
+        } else if (List.class.isAssignableFrom(type)) {
+            values.add(List.of("a", "b c"));
+            values.add(List.of());
+            values.add(List.of(""));
+            values.add(List.of("", ""));
+            values.add(Arrays.asList("x", null, "", "y,z"));
+            values.add(List.of("%2F", "ü"));
+        } else if (java.util.Set.class.isAssignableFrom(type)) {
+            values.add(new java.util.LinkedHashSet<>(List.of("a", "b c")));
+            values.add(java.util.Set.of());
+            values.add(java.util.Set.of(""));
+        } else if (type.isEnum()) {
+            values.add(type.getEnumConstants()[0]);
+        } else if (param) {
+            throw new AssertionError("no candidates for a parameter of type " + type);
+        } else {
+            // a body: a fresh model, and none
+            values.add(type.getConstructor().newInstance());
+        }
+        values.add(null);
+        return values;
+    }
+}
