@@ -18,6 +18,9 @@ module com.texterchat.client {
     // Optional: only the Micrometer listener (package com.texterchat.client.micrometer) uses it; an application
     // using that listener has Micrometer itself (not transitive: modules above would then need it to compile).
     requires static micrometer.core;
+    // Optional: only the webhook servlet (package com.texterchat.client.webhook.servlet) uses it; a servlet
+    // container provides it.
+    requires static jakarta.servlet;
 
     exports com.texterchat.client;
     exports com.texterchat.client.error;
@@ -25,4 +28,5 @@ module com.texterchat.client {
     exports com.texterchat.client.micrometer;
     exports com.texterchat.client.paging;
     exports com.texterchat.client.webhook;
+    exports com.texterchat.client.webhook.servlet;
 }

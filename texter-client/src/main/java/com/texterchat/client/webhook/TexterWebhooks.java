@@ -133,7 +133,7 @@ public final class TexterWebhooks {
      * Parses bytes; when the caller owns them (and may reuse the array), a typed event keeps a copy for
      * {@link WebhookEvent#eventDataJson()}.
      */
-    private static WebhookEvent parse(byte[] body, boolean callerOwnsBody, WebhookLimits limits) {
+    static WebhookEvent parse(byte[] body, boolean callerOwnsBody, WebhookLimits limits) {
         int invalid = Utf8.firstInvalid(body);
         if (invalid >= 0) {
             throw new InvalidWebhookException("Webhook body is not valid UTF-8: an overlong or out-of-range byte"
