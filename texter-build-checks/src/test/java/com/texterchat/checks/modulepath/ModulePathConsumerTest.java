@@ -143,7 +143,8 @@ class ModulePathConsumerTest {
                 "com.texterchat.model");
         assertThat(exports(finder, "com.texterchat.client")).containsExactlyInAnyOrder("com.texterchat.client",
                 "com.texterchat.client.error", "com.texterchat.client.json", "com.texterchat.client.paging",
-                "com.texterchat.client.webhook", "com.texterchat.client.micrometer");
+                "com.texterchat.client.webhook", "com.texterchat.client.webhook.servlet",
+                "com.texterchat.client.micrometer");
         assertThat(exports(finder, "com.texterchat.dsl")).containsExactlyInAnyOrder("com.texterchat",
                 "com.texterchat.dsl", "com.texterchat.dsl.kotlin", "com.texterchat.dsl.kotlin.coroutines",
                 "com.texterchat.dsl.message",
