@@ -18,7 +18,9 @@ enum SdkModule {
     API_GENERATED("texter-api-generated"),
     CLIENT("texter-client"),
     DSL("texter-dsl"),
+    SPRING_BOOT_STARTER("texter-spring-boot-starter"),
     TESTKIT("texter-testkit"),
+    SPRING_BOOT_TEST("texter-spring-boot-test"),
     EXAMPLES("texter-examples");
 
     /** {@code .../texter-client/target/classes/...} or {@code .../texter-client-0.1.0-SNAPSHOT.jar!/...}. */
