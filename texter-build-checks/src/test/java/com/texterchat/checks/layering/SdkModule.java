@@ -19,7 +19,9 @@ enum SdkModule {
     CLIENT("texter-client"),
     DSL("texter-dsl"),
     TESTKIT("texter-testkit"),
-    EXAMPLES("texter-examples");
+    EXAMPLES("texter-examples"),
+    /** The Spring Boot example: the examples' layer, on the Spring Boot starter. */
+    EXAMPLES_SPRING("texter-examples-spring");
 
     /** {@code .../texter-client/target/classes/...} or {@code .../texter-client-0.1.0-SNAPSHOT.jar!/...}. */
     private static final Pattern LOCATION =
