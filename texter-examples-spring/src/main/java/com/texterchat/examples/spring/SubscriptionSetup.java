@@ -4,16 +4,13 @@ import com.texterchat.Texter;
 import com.texterchat.api.EventSubscriptionsApi;
 import com.texterchat.client.error.TexterNotFoundException;
 import com.texterchat.client.webhook.WebhookSecret;
-import com.texterchat.dsl.scenario.Scenarios;
 import com.texterchat.dsl.scenario.SubscriptionImport;
 import com.texterchat.dsl.scenario.WebhookSubscriptions;
 import com.texterchat.model.CreateLabelRequest;
 import com.texterchat.model.Scenario;
 import com.texterchat.model.ScenarioComponent;
-import com.texterchat.model.ScenarioDocument;
 import com.texterchat.model.ScenarioRevision;
 import com.texterchat.spring.boot.TexterProperties;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,7 +94,7 @@ public class SubscriptionSetup implements ApplicationRunner {
     public Outcome subscribe(String url) {
         WebhookSecret secret = WebhookSecret.of(Objects.requireNonNull(properties.getWebhook().getSecret(),
                 "texter.webhook.secret"));
-        SubscriptionImport wanted = withSecret(WebhookSubscriptions.newIncomingMessages(url), secret);
+        SubscriptionImport wanted = WebhookSubscriptions.newIncomingMessages(url).withSecret(secret);
         String name = wanted.document().getName();
         int deleted = 0;
         for (Scenario existing : listSubscriptions()) {
@@ -130,30 +127,6 @@ public class SubscriptionSetup implements ApplicationRunner {
                     .name("Agent requested").color("#D93F0B"));
             return true;
         }
-    }
-
-    /**
-     * The subscription with {@code secret} in the header {@code X-Texter-Webhook-Secret} of its {@code request}
-     * actions. Stands in for {@code SubscriptionImport.withSecret(secret)} of issue #19's receiving part until that
-     * reaches this branch; then {@code WebhookSubscriptions.newIncomingMessages(url).withSecret(secret)} replaces it.
-     */
-    static SubscriptionImport withSecret(SubscriptionImport subscription, WebhookSecret secret) {
-        ScenarioDocument document = subscription.document();
-        for (ScenarioComponent action : document.getActions() == null ? List.<ScenarioComponent>of()
-                : document.getActions()) {
-            if ("request".equals(action.getName())) {
-                Map<String, Object> params = action.getParams() == null ? new LinkedHashMap<>()
-                        : new LinkedHashMap<>(action.getParams());
-                Map<String, Object> headers = new LinkedHashMap<>();
-                if (params.get("headers") instanceof Map<?, ?> existing) {
-                    existing.forEach((name, value) -> headers.put(String.valueOf(name), value));
-                }
-                headers.put(WebhookSecret.HEADER, secret.value());
-                params.put("headers", headers);
-                action.setParams(params);
-            }
-        }
-        return Scenarios.importOf(document);
     }
 
     private List<Scenario> listSubscriptions() {
