@@ -21,7 +21,9 @@ enum SdkModule {
     SPRING_BOOT_STARTER("texter-spring-boot-starter"),
     TESTKIT("texter-testkit"),
     SPRING_BOOT_TEST("texter-spring-boot-test"),
-    EXAMPLES("texter-examples");
+    EXAMPLES("texter-examples"),
+    /** The Spring Boot example: the examples' layer, on the Spring Boot starter. */
+    EXAMPLES_SPRING("texter-examples-spring");
 
     /** {@code .../texter-client/target/classes/...} or {@code .../texter-client-0.1.0-SNAPSHOT.jar!/...}. */
     private static final Pattern LOCATION =
