@@ -54,12 +54,15 @@ class AuthenticatedWebhooksTest {
     private AutoCloseable running;
 
     private String start(Endpoint endpoint) throws Exception {
+        // readme:start webhook-receiver
         TexterWebhookReceiver receiver = TexterWebhookReceiver.builder()
                 .secret(secret)
                 .limits(WebhookLimits.builder().maxBytes(MAX_BYTES).build())
                 .on(NewIncomingMessageEventData.class, event -> received.add(event.data()))
                 .build();
+        // readme:end
         if (endpoint == Endpoint.JDK_HTTP_SERVER) {
+            // readme:start webhook-receiver-http
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/texter/webhook", exchange -> {
                 try (exchange) {
@@ -70,6 +73,7 @@ class AuthenticatedWebhooksTest {
                     exchange.getResponseBody().write(reason);
                 }
             });
+            // readme:end
             server.start();
             running = () -> server.stop(0);
             return "http://127.0.0.1:" + server.getAddress().getPort() + "/texter/webhook";
@@ -109,7 +113,9 @@ class AuthenticatedWebhooksTest {
     void aGenuineDeliveryFromTheSimulatorReachesItsTypedListener(Endpoint endpoint, TexterSimulator simulator,
             Texter texter) throws Exception {
         String url = start(endpoint);
+        // readme:start webhook-subscription-secret
         texter.importSubscription(WebhookSubscriptions.newIncomingMessages(url).withSecret(secret));
+        // readme:end
 
         simulator.simulate().incomingMessage(NIV, "Where is my order?");
 
