@@ -4,6 +4,7 @@
 package com.texterchat.dsl.kotlin
 
 import com.texterchat.Texter
+import com.texterchat.client.webhook.WebhookSecret
 import com.texterchat.dsl.scenario.DraftOperation
 import com.texterchat.dsl.scenario.LoopPosition
 import com.texterchat.dsl.scenario.ScenarioBuilder
@@ -138,20 +139,25 @@ inline fun scenario(name: String, block: ScenarioScope.() -> Unit): ScenarioDocu
 
 /**
  * Builds an Import Subscription body for the [scenario] named [name], saved as [status] (delivering at once when
- * [SubscriptionImportStatus.ACTIVE], the default) and attributed to [authorUid] (automatic when `null`). The
- * ready-made subscriptions of `WebhookSubscriptions` cover the common events.
+ * [SubscriptionImportStatus.ACTIVE], the default) and attributed to [authorUid] (automatic when `null`). With a
+ * [secret], every `request` action sends it in the header `X-Texter-Webhook-Secret`, for a `TexterWebhookReceiver`
+ * to check (see `SubscriptionImport.withSecret`). The ready-made subscriptions of `WebhookSubscriptions` cover the
+ * common events.
  *
  * @throws com.texterchat.dsl.InvalidRequestException when the body breaks a rule
+ * @throws IllegalStateException when a [secret] is given but the document has no `request` action to carry it
  */
 inline fun subscriptionImport(
     name: String,
     status: SubscriptionImportStatus = SubscriptionImportStatus.ACTIVE,
     authorUid: String? = null,
+    secret: WebhookSecret? = null,
     block: ScenarioScope.() -> Unit,
 ): ImportSubscriptionRequest {
     contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
-    val subscription = Scenarios.importOf(scenario(name, block)).asStatus(status)
-    authorUid?.let { subscription.authorUid(it) }
+    var subscription = Scenarios.importOf(scenario(name, block)).asStatus(status)
+    authorUid?.let { subscription = subscription.authorUid(it) }
+    secret?.let { subscription = subscription.withSecret(it) }
     return subscription.build()
 }
 
@@ -166,15 +172,17 @@ inline fun subscriptionImport(
  * ```
  *
  * @throws com.texterchat.dsl.InvalidRequestException before any request, when the body breaks a rule
+ * @throws IllegalStateException before any request, when a [secret] is given but no `request` action carries it
  */
 inline fun Texter.importSubscription(
     name: String,
     status: SubscriptionImportStatus = SubscriptionImportStatus.ACTIVE,
     authorUid: String? = null,
+    secret: WebhookSecret? = null,
     block: ScenarioScope.() -> Unit,
 ): Scenario {
     contract { callsInPlace(block, InvocationKind.EXACTLY_ONCE) }
-    return importSubscription(subscriptionImport(name, status, authorUid, block))
+    return importSubscription(subscriptionImport(name, status, authorUid, secret, block))
 }
 
 /** Collects Update Draft operations: `+DraftOperation.rename("New name")`, or [add]. */

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.client.WireMock.patch
 import com.github.tomakehurst.wiremock.client.WireMock.post
 import com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo
 import com.texterchat.client.webhook.TexterWebhooks
+import com.texterchat.client.webhook.WebhookSecret
 import com.texterchat.dsl.scenario.DraftOperation
 import com.texterchat.dsl.scenario.ScenarioComponents.Comparison
 import com.texterchat.dsl.scenario.Scenarios
@@ -26,6 +27,7 @@ import com.texterchat.model.TemplateCategory
 import com.texterchat.model.TemplateHeaderFormat
 import com.texterchat.model.TemplateUsage
 import org.assertj.core.api.Assertions.assertThat
+import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.Test
 import java.time.Duration
 
@@ -490,6 +492,26 @@ class KotlinDslTest : TexterServer() {
         assertThat(sent.path("asStatus").asText()).isEqualTo("draft")
         assertThat(sent.path("authorUid").asText()).isEqualTo("uid-1")
         assertSameJson(sent.path("data"), Json.of(request.data))
+    }
+
+    @Test
+    fun `a secret given to importSubscription travels in the header of every request action`() {
+        answer(post(urlPathEqualTo("$API/scenarios/manage/import")), """{"_id": "s2"}""")
+        val secret = WebhookSecret.generate()
+
+        texter.importSubscription("(SUB) New Incoming Messages", secret = secret) {
+            trigger("domain.message.created")
+            request("https://crm.example.com/texter/webhook", mapOf("eventName" to "newIncomingMessage"))
+        }
+
+        val headers = sentBody().path("data").path("actions").path(0).path("params").path("headers")
+        assertThat(headers.path(WebhookSecret.HEADER).asText()).isEqualTo(secret.value())
+        assertThatThrownBy {
+            subscriptionImport("(SUB) Label only", secret = secret) {
+                trigger("domain.message.created")
+                action("runBot", mapOf("nodeName" to "vip"))
+            }
+        }.isInstanceOf(IllegalStateException::class.java).hasMessageContaining("has no request action")
     }
 
     @Test
