@@ -57,7 +57,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TexterTest(simulator = true)
 class OfficialDocumentsThroughTheClientTest {
 
-    private static final Path DOCUMENTS = repoRoot().resolve("texter-dsl/src/test/resources/reference/subscriptions");
+    private static final Path DOCUMENTS = RepoSpec.officialSubscriptionDocuments();
     private static final String NIV = "0521234567";
     private static final String PATH = "/hooks/texter";
 
@@ -227,12 +227,8 @@ class OfficialDocumentsThroughTheClientTest {
 
     @Test
     void theCasesAreTheNineteenOfficialDocumentsAndTheNineteenEvents() throws IOException {
-        TreeSet<String> files = new TreeSet<>();
-        try (Stream<Path> list = Files.list(DOCUMENTS)) {
-            list.map(p -> p.getFileName().toString()).forEach(files::add);
-        }
-        TreeSet<String> events = new TreeSet<>();
-        RepoSpec.root().path("x-texter-webhook-events").forEach(e -> events.add(e.path("eventName").asText()));
+        TreeSet<String> files = RepoSpec.officialSubscriptionFileNames();
+        TreeSet<String> events = RepoSpec.webhookEventNames();
 
         assertThat(files).hasSize(19);
         assertThat(events).hasSize(19);
@@ -303,14 +299,4 @@ class OfficialDocumentsThroughTheClientTest {
         }
     }
 
-    private static Path repoRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("openapi.json"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("openapi.json not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
-    }
 }

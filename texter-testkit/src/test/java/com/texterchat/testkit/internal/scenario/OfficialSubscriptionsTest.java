@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OfficialSubscriptionsTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Path DOCUMENTS = repoRoot().resolve("texter-dsl/src/test/resources/reference/subscriptions");
+    private static final Path DOCUMENTS = RepoSpec.officialSubscriptionDocuments();
     private static final Receiver RECEIVER = new Receiver();
     private static final String PATH = "/hooks/texter";
 
@@ -96,12 +96,8 @@ class OfficialSubscriptionsTest {
 
     @Test
     void theCasesCoverEveryOfficialDocumentAndEveryEventOfTheSpec() throws IOException {
-        TreeSet<String> files = new TreeSet<>();
-        try (Stream<Path> list = Files.list(DOCUMENTS)) {
-            list.map(p -> p.getFileName().toString()).forEach(files::add);
-        }
-        TreeSet<String> events = new TreeSet<>();
-        RepoSpec.root().path("x-texter-webhook-events").forEach(e -> events.add(e.path("eventName").asText()));
+        TreeSet<String> files = RepoSpec.officialSubscriptionFileNames();
+        TreeSet<String> events = RepoSpec.webhookEventNames();
 
         assertThat(files).hasSize(19);
         assertThat(events).hasSize(19);
@@ -446,15 +442,4 @@ class OfficialSubscriptionsTest {
         }
     }
 
-    private static Path repoRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("openapi.json"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("the repository root (with openapi.json) is not above "
-                    + Path.of("").toAbsolutePath());
-        }
-        return dir;
-    }
 }
