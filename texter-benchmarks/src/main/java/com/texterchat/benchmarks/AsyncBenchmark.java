@@ -47,16 +47,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar texter-benchmarks/target/benchmarks.jar AsyncBenchmark}.
  */
-// Warm-up as long as CallBenchmark's: with 64 connections (and so 64 server threads) on two cores the JIT gets
-// little CPU, and a fork measured from its 15th second was still speeding up (the wide error bars of the first run).
-@Warmup(iterations = 8, time = 4)
+// A long warm-up: with 64 connections (and so 64 server threads) on two cores the JIT gets little CPU; forks were
+// still speeding up after 32 s (both clients, iterations rising through the measurement), and level off by 60 s.
+@Warmup(iterations = 15, time = 4)
 @Measurement(iterations = 10, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @State(Scope.Benchmark)
 public class AsyncBenchmark {
 
     private static final String TOKEN = "benchmark-token";
-    private static final int PER_THREAD = 16;
     private static final int MANY = 1000;
 
     private CannedTexterServer server;
@@ -71,7 +70,16 @@ public class AsyncBenchmark {
     @State(Scope.Thread)
     public static class InFlight {
 
-        final Semaphore slots = new Semaphore(PER_THREAD);
+        /** The calls each thread keeps in flight: 16, so 64 on the four threads (others with {@code -p}). */
+        @org.openjdk.jmh.annotations.Param("16")
+        public int perThread;
+        Semaphore slots;
+
+        /** Makes the slots. */
+        @Setup(Level.Trial)
+        public void init() {
+            slots = new Semaphore(perThread);
+        }
 
         /**
          * Waits for this thread's calls still in flight when the trial ends.
@@ -80,7 +88,7 @@ public class AsyncBenchmark {
          */
         @TearDown(Level.Trial)
         public void drain() throws InterruptedException {
-            if (!slots.tryAcquire(PER_THREAD, 30, TimeUnit.SECONDS)) {
+            if (!slots.tryAcquire(perThread, 30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("calls still in flight 30 s after the trial");
             }
         }

@@ -180,10 +180,11 @@ public final class TexterClient implements AutoCloseable {
         TexterEncoder encoder = new TexterEncoder(mapper);
         TexterDecoder decoder = new TexterDecoder(mapper, redactor);
         TexterErrorDecoder errorDecoder = new TexterErrorDecoder(mapper, redactor, OperationCatalog::fromClasspath);
-        // Blocking calls of the generated methods skip Feign's per-call template machinery (see RequestPlan).
+        // Calls of the generated methods skip Feign's per-call template machinery (see RequestPlan).
+        TexterInvocationHandlerFactory.Direct direct = new TexterInvocationHandlerFactory.Direct(retrying, options,
+                encoder, decoder, errorDecoder, contract);
         Feign.Builder feign = common(Feign.builder().client(retrying), encoder, decoder, errorDecoder, contract,
-                options, new TexterInvocationHandlerFactory(redactor, new TexterInvocationHandlerFactory.Direct(
-                        retrying, options, encoder, decoder, errorDecoder, contract)));
+                options, new TexterInvocationHandlerFactory(redactor, direct));
         // Each API is set up on first use: Feign reads every method's annotations when it makes one, and most
         // applications use a few of the ten.
         Apis apis = new Apis(feign, baseUrl.toString(), contract, clientHeaders);
@@ -205,7 +206,8 @@ public final class TexterClient implements AutoCloseable {
                     retryPolicy, callTimeout, redactor, listeners);
             asyncRetrying = client;
             AsyncFeign.AsyncBuilder<Object> asyncFeign = common(AsyncFeign.builder().client(client), encoder,
-                    decoder, errorDecoder, contract, options, new TexterInvocationHandlerFactory(redactor));
+                    decoder, errorDecoder, contract, options, new TexterInvocationHandlerFactory(redactor, direct,
+                            client));
             return new TexterAsyncClient(new TexterAsyncClient.Apis() {
                 @Override
                 public <T> Lazy<T> lazy(Class<T> api) {

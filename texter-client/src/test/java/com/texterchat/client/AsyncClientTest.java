@@ -65,6 +65,41 @@ class AsyncClientTest {
     }
 
     @Test
+    void aFutureCompletesOnAThreadOfTheClient() throws Exception {
+        server.wireMock().stubFor(get(urlPathEqualTo(API + "/labels/VIP")).willReturn(okJson(LABEL)));
+        try (TexterClient client = server.client()) {
+            for (int i = 0; i < 5; i++) {
+                // not on a thread started for the callback (CompletableFuture's default executor when the common
+                // pool is small, where the JDK client hands its own futures), nor in the common pool
+                String thread = client.async().labels().getLabel("VIP")
+                        .thenApply(label -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
+                assertThat(thread).startsWith("texter-http-");
+            }
+        }
+    }
+
+    @Test
+    void callsStartNoThreadEach() throws Exception {
+        server.wireMock().stubFor(get(urlPathEqualTo(API + "/labels/VIP")).willReturn(okJson(LABEL)));
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        try (TexterClient client = server.client()) {
+            for (int i = 0; i < 10; i++) { // the client's workers and the server's threads are started by now
+                client.async().labels().getLabel("VIP").get(10, TimeUnit.SECONDS);
+            }
+            long before = threads.getTotalStartedThreadCount();
+            int calls = 100;
+            for (int i = 0; i < calls; i++) {
+                assertThat(client.async().labels().getLabel("VIP").get(10, TimeUnit.SECONDS).getId()).isEqualTo("VIP");
+            }
+            // The JDK client completes the future of sendAsync through CompletableFuture's default executor, a new
+            // thread per task when the common pool has fewer than two threads; the SDK's futures must not wait
+            // for that.
+            assertThat(threads.getTotalStartedThreadCount() - before).as("threads started for %s calls", calls)
+                    .isLessThan(10);
+        }
+    }
+
+    @Test
     void theQueryParamsOverloadSendsThePositionalRequest() throws Exception {
         server.wireMock().stubFor(get(urlPathEqualTo(API + "/labels"))
                 .willReturn(okJson("{\"total\":0,\"labels\":[]}")));

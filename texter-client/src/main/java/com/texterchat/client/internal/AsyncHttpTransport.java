@@ -52,8 +52,18 @@ final class AsyncHttpTransport {
         HttpResponse.BodyHandler<byte[]> handler = info -> {
             BoundedBodySubscriber body = new BoundedBodySubscriber(blocking.maxResponseSize(),
                     info.headers().firstValueAsLong("Content-Length").orElse(-1L),
-                    detail -> blocking.tooLarge(request, detail));
+                    detail -> blocking.tooLarge(request, detail), attempt::disarm);
             attempt.body(body);
+            // The attempt completes as soon as the body is read, on the JDK client's thread that read it, not from
+            // the future sendAsync returns: the JDK completes that one through CompletableFuture's default executor,
+            // which starts a new thread per task when the common pool has fewer than two threads (two processors or
+            // fewer). Only failures are taken from that future.
+            body.getBody().whenComplete((raw, error) -> {
+                if (error == null && raw != null) {
+                    attempt.answered(() -> blocking.toResponse(request, info.statusCode(), info.headers(),
+                            info.version(), raw));
+                }
+            });
             return body;
         };
         HttpClient client = http.get();
@@ -66,9 +76,9 @@ final class AsyncHttpTransport {
             exchange.cancel(true); // aborted while sendAsync was starting
         }
         exchange.whenComplete((response, error) -> {
-            ScheduledFuture<?> deadline = attempt.deadline;
-            if (deadline != null) {
-                deadline.cancel(false);
+            attempt.stopDeadline();
+            if (response == null && error == null) {
+                return; // disarmed: the body was read, and its callback answers
             }
             Throwable own = attempt.failure();
             if (own != null) {
@@ -77,13 +87,8 @@ final class AsyncHttpTransport {
                 attempt.result.completeExceptionally(unwrap(error));
             } else if (response.body() == null) {
                 attempt.result.completeExceptionally(JdkHttpTransport.tunnelRefused(request, response.statusCode()));
-            } else {
-                try {
-                    attempt.result.complete(blocking.toResponse(request, response, response.body()));
-                } catch (RuntimeException e) {
-                    attempt.result.completeExceptionally(e);
-                }
             }
+            // Otherwise the body was read: the body handler's callback answers (it may still be running).
         });
         return attempt;
     }
@@ -111,6 +116,41 @@ final class AsyncHttpTransport {
             Throwable failure = aborted;
             if (failure != null) {
                 subscriber.abort(failure);
+            }
+        }
+
+        /**
+         * Completes the future {@code sendAsync} returned, empty, once the body has arrived and before the JDK
+         * completes the exchange. The JDK hands that future's completion to CompletableFuture's default executor
+         * (a new thread per task on a machine with two processors or fewer); a future already complete then has
+         * nothing to run, and no thread is started. The answer itself comes from the body.
+         */
+        private void disarm() {
+            CompletableFuture<?> sent = exchange;
+            if (sent != null) {
+                sent.complete(null);
+            }
+        }
+
+        private void stopDeadline() {
+            ScheduledFuture<?> timer = deadline;
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+
+        /** Completes the attempt with the response read, unless it failed or was aborted first. */
+        private void answered(Supplier<Response> response) {
+            stopDeadline();
+            Throwable own = failure();
+            if (own != null) {
+                result.completeExceptionally(own);
+                return;
+            }
+            try {
+                result.complete(response.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
             }
         }
 

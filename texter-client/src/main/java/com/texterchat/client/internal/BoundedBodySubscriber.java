@@ -27,6 +27,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     private final AtomicReference<Flow.@Nullable Subscription> subscription = new AtomicReference<>();
     private final long limit;
     private final Function<String, RuntimeException> tooLarge;
+    private final Runnable beforeComplete;
     private volatile boolean aborted;
     private byte[] buffer;
     private int size;
@@ -39,6 +40,21 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
      * @param tooLarge       the failure for a body above the limit, given what was found
      */
     BoundedBodySubscriber(long limit, long declaredLength, Function<String, RuntimeException> tooLarge) {
+        this(limit, declaredLength, tooLarge, () -> { });
+    }
+
+    /**
+     * A subscriber for one body that runs {@code beforeComplete} once the whole body has arrived, just before it
+     * completes the body (on the JDK client's thread that read it).
+     *
+     * @param limit          the most bytes the body may have
+     * @param declaredLength its {@code Content-Length}, or -1 when not declared
+     * @param tooLarge       the failure for a body above the limit, given what was found
+     * @param beforeComplete runs when the body is complete, before {@link #getBody()} completes
+     */
+    BoundedBodySubscriber(long limit, long declaredLength, Function<String, RuntimeException> tooLarge,
+            Runnable beforeComplete) {
+        this.beforeComplete = beforeComplete;
         this.limit = limit;
         this.tooLarge = tooLarge;
         this.buffer = new byte[(int) Math.min(declaredLength >= 0 ? declaredLength : INITIAL_CAPACITY,
@@ -126,6 +142,9 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
     @Override
     public void onComplete() {
+        if (!aborted) {
+            beforeComplete.run();
+        }
         body.complete(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
     }
 }

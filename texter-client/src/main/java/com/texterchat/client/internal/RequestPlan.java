@@ -7,6 +7,7 @@ import feign.Response;
 import feign.Target;
 import feign.TypedResponse;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the calls of one blocking API method become requests, worked out once from what {@link TexterContract} read:
+ * How the calls of one API method, blocking or asynchronous, become requests, worked out once from what {@link TexterContract} read:
  * the path split into its literal text and the parameters between, the query parameters with their names as Feign
  * encodes them, the body's parameter and type, the return type. A call then writes its URL in one pass instead of
  * Feign copying and resolving the method's {@link RequestTemplate} (and looking up its options) every time.
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Only methods of the shape the generated interfaces have get a plan ({@link #of} gives {@code null} otherwise,
  * and such a method keeps Feign's handler): every parameter fills one path or query variable or is the body, all
  * headers are fixed (kept by the contract), no header or query map, no form, no custom expander, and a return type
- * that is neither Feign's {@code Response} nor a future.
+ * (or, for a {@code CompletableFuture}, a value type) that is not Feign's {@code Response}.
  */
 final class RequestPlan {
 
@@ -54,7 +55,8 @@ final class RequestPlan {
     private final RequestTemplate template;
 
     private RequestPlan(Request.HttpMethod httpMethod, List<String> pathLiterals, List<Integer> pathIndexes,
-            List<String> queryNames, List<Integer> queryIndexes, MethodMetadata metadata, Target<?> target) {
+            List<String> queryNames, List<Integer> queryIndexes, MethodMetadata metadata, Type returnType,
+            Target<?> target) {
         this.httpMethod = httpMethod;
         this.pathLiterals = pathLiterals.toArray(String[]::new);
         this.pathIndexes = pathIndexes.stream().mapToInt(Integer::intValue).toArray();
@@ -62,7 +64,7 @@ final class RequestPlan {
         this.queryIndexes = queryIndexes.stream().mapToInt(Integer::intValue).toArray();
         this.bodyIndex = metadata.bodyIndex() == null ? -1 : metadata.bodyIndex();
         this.bodyType = metadata.bodyType();
-        this.returnType = metadata.returnType();
+        this.returnType = returnType;
         this.returnsVoid = returnType == void.class || returnType == Void.class;
         this.configKey = metadata.configKey();
         // Only read afterwards: the request names its operation and target by it (Operation, Endpoint).
@@ -94,9 +96,23 @@ final class RequestPlan {
                 || !metadata.indexToExpanderClass().isEmpty()
                 || metadata.indexToExpander() != null && !metadata.indexToExpander().isEmpty()
                 || metadata.indexToEncoded().containsValue(Boolean.TRUE)
-                || method.getReturnType() == Response.class || method.getReturnType() == CompletableFuture.class
+                || method.getReturnType() == Response.class
                 || TypedResponse.class.isAssignableFrom(method.getReturnType())) {
             return null;
+        }
+        Type returnType = metadata.returnType();
+        if (method.getReturnType() == CompletableFuture.class) {
+            // an asynchronous API: the future's value is what the answer is read into
+            if (!(method.getGenericReturnType() instanceof ParameterizedType future)) {
+                return null;
+            }
+            returnType = future.getActualTypeArguments()[0];
+            if (returnType == Response.class || returnType instanceof Class<?> type
+                    && TypedResponse.class.isAssignableFrom(type)
+                    || returnType instanceof ParameterizedType typed && typed.getRawType() instanceof Class<?> raw
+                    && TypedResponse.class.isAssignableFrom(raw)) {
+                return null;
+            }
         }
         for (Class<?> parameter : method.getParameterTypes()) {
             if (parameter == Request.Options.class || parameter.isArray()) {
@@ -165,7 +181,7 @@ final class RequestPlan {
             return null;
         }
         return new RequestPlan(Request.HttpMethod.valueOf(declared.method()), literals, pathParameters, queryNames,
-                queryParameters, metadata, target);
+                queryParameters, metadata, returnType, target);
     }
 
     /**

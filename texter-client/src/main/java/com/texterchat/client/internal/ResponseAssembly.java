@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Collection;
@@ -40,12 +41,21 @@ final class ResponseAssembly {
 
     /** The Feign response for a JDK response whose body was read completely: decoded, with matching headers. */
     Response toResponse(Request request, HttpResponse<?> response, byte[] raw) {
-        Map<String, ? extends Collection<String>> headers = response.headers().map();
-        byte[] decoded = decode(request, response, raw);
+        return toResponse(request, response.statusCode(), response.headers(), response.version(), raw);
+    }
+
+    /**
+     * The Feign response for a status, headers and a body read completely (what the JDK client gives a body
+     * handler, before its exchange future completes): decoded, with matching headers.
+     */
+    Response toResponse(Request request, int status, HttpHeaders responseHeaders, HttpClient.Version version,
+            byte[] raw) {
+        Map<String, ? extends Collection<String>> headers = responseHeaders.map();
+        byte[] decoded = decode(request, status, responseHeaders, raw);
         // Feign copies the headers into its own case-insensitive map; HTTP/2 pseudo-headers need removing, and the
         // encoding headers of a body decoded here no longer describe it.
         boolean wasDecoded = decoded != raw;
-        if (response.version() == HttpClient.Version.HTTP_2 || wasDecoded) {
+        if (version == HttpClient.Version.HTTP_2 || wasDecoded) {
             Map<String, Collection<String>> regular = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.forEach((name, values) -> {
                 boolean encodingHeader = name.equalsIgnoreCase("content-encoding")
@@ -57,11 +67,11 @@ final class ResponseAssembly {
             headers = regular;
         }
         return Response.builder()
-                .status(response.statusCode())
+                .status(status)
                 .headers(Collections.unmodifiableMap(headers))
                 .body(new BufferedBody(decoded))
                 .request(request)
-                .protocolVersion(response.version() == HttpClient.Version.HTTP_2
+                .protocolVersion(version == HttpClient.Version.HTTP_2
                         ? Request.ProtocolVersion.HTTP_2 : Request.ProtocolVersion.HTTP_1_1)
                 .build();
     }
@@ -73,8 +83,8 @@ final class ResponseAssembly {
     }
 
     /** The body without its {@code Content-Encoding}: as it is for none or identity, gunzipped for gzip. */
-    private byte[] decode(Request request, HttpResponse<?> response, byte[] raw) {
-        List<String> codings = response.headers().allValues("Content-Encoding").stream()
+    private byte[] decode(Request request, int status, HttpHeaders headers, byte[] raw) {
+        List<String> codings = headers.allValues("Content-Encoding").stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(coding -> coding.strip().toLowerCase(Locale.ROOT))
                 .filter(coding -> !coding.isEmpty() && !coding.equals("identity"))
@@ -83,7 +93,6 @@ final class ResponseAssembly {
             return raw;
         }
         Operation operation = Operation.of(request);
-        int status = response.statusCode();
         if (codings.size() != 1 || !(codings.get(0).equals("gzip") || codings.get(0).equals("x-gzip"))) {
             throw new TexterUnexpectedResponseException(operation.id(), status, null, operation.label() + ": HTTP "
                     + status + " with Content-Encoding '" + String.join(", ", codings) + "', which the SDK does not"

@@ -2,6 +2,7 @@ package com.texterchat.client.internal;
 
 import com.texterchat.client.error.TexterException;
 import com.texterchat.client.error.TexterIoException;
+import feign.AsyncClient;
 import feign.Client;
 import feign.DefaultInvocationHandlerFactory;
 import feign.FeignException;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +65,7 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
     private final InvocationHandlerFactory delegate = new DefaultInvocationHandlerFactory();
     private final Redactor redactor;
     private final @Nullable Direct direct;
+    private final @Nullable AsyncClient<Object> async;
 
     /**
      * Creates the factory; every call goes through Feign's own method handlers.
@@ -72,6 +75,7 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
     public TexterInvocationHandlerFactory(Redactor redactor) {
         this.redactor = redactor;
         this.direct = null;
+        this.async = null;
     }
 
     /**
@@ -85,6 +89,22 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
     public TexterInvocationHandlerFactory(Redactor redactor, Direct direct) {
         this.redactor = redactor;
         this.direct = direct;
+        this.async = null;
+    }
+
+    /**
+     * Creates the factory for asynchronous APIs: a method of the generated shape is called without Feign's
+     * asynchronous method handler, its request built from a {@link RequestPlan} and sent with {@code async}; the
+     * answer is handled as by {@link Direct} for a blocking call.
+     *
+     * @param redactor masks the token in exception messages
+     * @param direct   the encoder, decoders, timeouts and contract to use (its blocking client is not used)
+     * @param async    sends the requests (the {@link AsyncRetryingClient}; its calls can then be cancelled)
+     */
+    public TexterInvocationHandlerFactory(Redactor redactor, Direct direct, AsyncClient<Object> async) {
+        this.redactor = redactor;
+        this.direct = direct;
+        this.async = async;
     }
 
     /**
@@ -107,11 +127,7 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
 
         @Nullable Object call(TexterTarget<?> target, Method method, RequestPlan plan, @Nullable Object[] args)
                 throws Throwable {
-            int bodyIndex = plan.bodyIndex();
-            byte @Nullable [] body = bodyIndex < 0 || plan.bodyType() == null ? null
-                    : encoder.bytes(args[bodyIndex], plan.bodyType());
-            Request request = target.request(method, plan.httpMethod(), plan.pathAndQuery(args), body,
-                    plan.template());
+            Request request = request(target, method, plan, args);
             Response response;
             try {
                 response = client.execute(request, options);
@@ -120,6 +136,48 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                 throw new RetryableException(-1, String.format("%s executing %s %s", e.getMessage(),
                         request.httpMethod(), request.url()), request.httpMethod(), e, (Long) null, request);
             }
+            return answer(plan, request, response);
+        }
+
+        /**
+         * Starts an asynchronous call: the future completes, on the thread that read the answer, with the decoded
+         * value, or exceptionally with what {@link #call} would throw, or with the {@link IOException} (or other
+         * failure) the call ended with.
+         */
+        CompletableFuture<@Nullable Object> callAsync(AsyncClient<Object> async, TexterTarget<?> target,
+                Method method, RequestPlan plan, @Nullable Object[] args) {
+            Request request = request(target, method, plan, args);
+            CompletableFuture<@Nullable Object> decoded = new CompletableFuture<>();
+            async.execute(request, options, Optional.empty()).whenComplete((response, error) -> {
+                if (error != null) {
+                    Throwable cause = AsyncHttpTransport.unwrap(error);
+                    decoded.completeExceptionally(cause instanceof IOException e
+                            // what Feign's asynchronous handler fails with (FeignException.errorExecuting)
+                            ? new RetryableException(-1, String.format("%s executing %s %s", e.getMessage(),
+                                    request.httpMethod(), request.url()), request.httpMethod(), e, (Long) null,
+                                    request)
+                            : cause);
+                    return;
+                }
+                try {
+                    decoded.complete(answer(plan, request, response));
+                } catch (Throwable t) {
+                    decoded.completeExceptionally(t);
+                }
+            });
+            return decoded;
+        }
+
+        private Request request(TexterTarget<?> target, Method method, RequestPlan plan, @Nullable Object[] args) {
+            int bodyIndex = plan.bodyIndex();
+            byte @Nullable [] body = bodyIndex < 0 || plan.bodyType() == null ? null
+                    : encoder.bytes(args[bodyIndex], plan.bodyType());
+            return target.request(method, plan.httpMethod(), plan.pathAndQuery(args), body, plan.template());
+        }
+
+        /** What Feign's handler does with an answer: the error decoder or the decoder, then the body closed. */
+        private @Nullable Object answer(RequestPlan plan, Request request, Response answer) throws Throwable {
+            Response response = answer;
             if (response.request() != request) {
                 response = response.toBuilder().request(request).build();
             }
@@ -168,6 +226,9 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
         if (direct != null && target instanceof TexterTarget) {
             dispatch.keySet().forEach(method -> {
                 MethodMetadata metadata = direct.contract().metadata(method);
+                if (method.getReturnType() == CompletableFuture.class && async == null) {
+                    return; // a blocking factory has no asynchronous client: Feign's handler
+                }
                 RequestPlan plan = metadata == null ? null : RequestPlan.of(metadata, target,
                         direct.contract().keepsAllHeaders(method),
                         pathParameters.get(method).stream().map(PathParameter::index).toList(),
@@ -178,6 +239,7 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
             });
         }
         TexterTarget<?> texterTarget = plans.isEmpty() ? null : (TexterTarget<?>) target;
+        @Nullable AsyncClient<Object> asyncClient = this.async;
         return new InvocationHandler() {
             @Override
             public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
@@ -208,9 +270,14 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
                 }
                 try {
                     RequestPlan plan = plans.get(method);
-                    Object result = plan != null && direct != null && texterTarget != null
-                            ? direct.call(texterTarget, method, plan, safeArgs)
-                            : feign.invoke(proxy, method, safeArgs);
+                    Object result;
+                    if (plan == null || direct == null || texterTarget == null) {
+                        result = feign.invoke(proxy, method, safeArgs);
+                    } else if (async && asyncClient != null) {
+                        result = direct.callAsync(asyncClient, texterTarget, method, plan, safeArgs);
+                    } else {
+                        result = direct.call(texterTarget, method, plan, safeArgs);
+                    }
                     return async ? asyncResult(Operation.operationId(method), (CompletableFuture<?>) result) : result;
                 } catch (TexterException e) {
                     throw e;

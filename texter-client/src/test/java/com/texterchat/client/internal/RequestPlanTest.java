@@ -3,6 +3,16 @@ package com.texterchat.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.texterchat.api.ChannelsApi;
+import com.texterchat.api.ChannelsApiAsync;
+import com.texterchat.api.ChatsApiAsync;
+import com.texterchat.api.EventSubscriptionsApiAsync;
+import com.texterchat.api.FilesApiAsync;
+import com.texterchat.api.LabelsApiAsync;
+import com.texterchat.api.MessagesApiAsync;
+import com.texterchat.api.QuickRepliesApiAsync;
+import com.texterchat.api.ScenariosApiAsync;
+import com.texterchat.api.TemplateSubscriptionsApiAsync;
+import com.texterchat.api.TemplatesApiAsync;
 import com.texterchat.api.ChatsApi;
 import com.texterchat.api.EventSubscriptionsApi;
 import com.texterchat.api.FilesApi;
@@ -13,6 +23,8 @@ import com.texterchat.api.ScenariosApi;
 import com.texterchat.api.TemplateSubscriptionsApi;
 import com.texterchat.api.TemplatesApi;
 import com.texterchat.client.json.TexterJson;
+import feign.AsyncClient;
+import feign.AsyncFeign;
 import feign.Client;
 import feign.Feign;
 import feign.FeignIgnore;
@@ -32,12 +44,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The requests a blocking call builds from its {@link RequestPlan} are the requests Feign's own handler builds: for
+ * The requests a call builds from its {@link RequestPlan} are the requests Feign's own handler builds: for
  * every method of every generated interface, with each argument varied over values that exercise encoding (reserved
  * and non-ASCII characters, already encoded text, commas), empty texts, {@code null}s, and empty, blank and mixed
  * lists, the method, URL, headers and body of both requests are equal, or both calls fail alike. Every method must
@@ -91,6 +108,82 @@ class RequestPlanTest {
         assertThat(compared).isGreaterThan(0);
     }
 
+    /**
+     * The asynchronous APIs: the same comparison, with Feign's {@code AsyncFeign} handler as the reference, each
+     * future's outcome (how it failed) compared as well.
+     */
+    @ParameterizedTest
+    @ValueSource(classes = {ChatsApiAsync.class, MessagesApiAsync.class, TemplatesApiAsync.class,
+            TemplateSubscriptionsApiAsync.class, LabelsApiAsync.class, FilesApiAsync.class, ChannelsApiAsync.class,
+            QuickRepliesApiAsync.class, EventSubscriptionsApiAsync.class, ScenariosApiAsync.class})
+    void plannedAsyncRequestsEqualFeignsRequests(Class<?> api) throws Exception {
+        AsyncCapture direct = new AsyncCapture();
+        AsyncCapture feign = new AsyncCapture();
+        Object planned = asyncProxy(api, direct, true);
+        Object viaFeign = asyncProxy(api, feign, false);
+        int compared = 0;
+        for (Method method : api.getMethods()) {
+            if (method.getAnnotation(RequestLine.class) == null || method.isAnnotationPresent(FeignIgnore.class)) {
+                continue;
+            }
+            assertThat(method.getReturnType()).isEqualTo(CompletableFuture.class);
+            @Nullable Object[] sent = null;
+            for (@Nullable Object[] args : argumentSets(method)) {
+                direct.last = null;
+                feign.last = null;
+                String plannedOutcome = call(planned, method, args);
+                String feignOutcome = call(viaFeign, method, args);
+                assertThat(plannedOutcome).as("%s%s", method.getName(), Arrays.deepToString(args))
+                        .isEqualTo(feignOutcome);
+                assertThat(direct.last == null).as("%s%s sent by one path only", method.getName(),
+                        Arrays.deepToString(args)).isEqualTo(feign.last == null);
+                if (direct.last != null && feign.last != null) {
+                    assertThat(describe(direct.last)).as("%s%s", method.getName(), Arrays.deepToString(args))
+                            .isEqualTo(describe(feign.last));
+                    compared++;
+                    sent = sent == null ? args : sent;
+                }
+            }
+            assertThat(sent).as("%s sent at least once", method.getName()).isNotNull();
+            call(planned, method, sent);
+            Request first = Objects.requireNonNull(direct.last);
+            call(planned, method, sent);
+            assertThat(Objects.requireNonNull(direct.last).requestTemplate()).as("%s has a plan", method.getName())
+                    .isSameAs(first.requestTemplate());
+        }
+        assertThat(compared).isGreaterThan(0);
+    }
+
+    /** Records the request and fails its future with an {@link IOException}, as a refused connection would. */
+    private static final class AsyncCapture implements AsyncClient<Object> {
+        @Nullable Request last;
+
+        @Override
+        public CompletableFuture<Response> execute(Request request, Request.Options options,
+                Optional<Object> requestContext) {
+            last = request;
+            return CompletableFuture.failedFuture(new IOException("captured"));
+        }
+    }
+
+    private static Object asyncProxy(Class<?> api, AsyncClient<Object> client, boolean planned) {
+        TexterContract contract = new TexterContract();
+        Redactor redactor = new Redactor("secret-token-for-tests");
+        TexterEncoder encoder = new TexterEncoder(TexterJson.mapper());
+        TexterDecoder decoder = new TexterDecoder(TexterJson.mapper(), redactor);
+        TexterErrorDecoder errors = new TexterErrorDecoder(TexterJson.mapper(), redactor,
+                OperationCatalog::fromClasspath);
+        Request.Options options = new Request.Options();
+        TexterInvocationHandlerFactory handlers = planned
+                ? new TexterInvocationHandlerFactory(redactor, new TexterInvocationHandlerFactory.Direct(
+                        new Capture(), options, encoder, decoder, errors, contract), client)
+                : new TexterInvocationHandlerFactory(redactor);
+        return AsyncFeign.builder().client(client).retryer(Retryer.NEVER_RETRY).encoder(encoder).decoder(decoder)
+                .errorDecoder(errors).contract(contract).invocationHandlerFactory(handlers).options(options)
+                .target(new TexterTarget<>(api, BASE, contract,
+                        Map.of("Authorization", "Bearer secret-token-for-tests", "User-Agent", "test")));
+    }
+
     /** Answers nothing: records the request and fails it, so that both paths end the same way. */
     private static final class Capture implements Client {
         @Nullable Request last;
@@ -122,8 +215,15 @@ class RequestPlanTest {
 
     private static String call(Object proxy, Method method, @Nullable Object[] args) {
         try {
-            method.invoke(proxy, args);
+            Object result = method.invoke(proxy, args);
+            if (result instanceof CompletableFuture<?> future) {
+                Throwable failure = future.handle((value, error) -> error).get(10, TimeUnit.SECONDS);
+                return failure == null ? "completed" : "failed with " + (failure.getClass().getName() + ": "
+                        + failure.getMessage()).replaceAll("@[0-9a-f]+", "@hash");
+            }
             return "returned";
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            throw new AssertionError(e);
         } catch (InvocationTargetException e) {
             // identity hashes (a cause printed as Class@1b2c3d) differ between any two calls
             return (e.getCause().getClass().getName() + ": " + e.getCause().getMessage())
