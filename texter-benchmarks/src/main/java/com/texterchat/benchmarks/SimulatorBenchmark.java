@@ -91,7 +91,9 @@ public class SimulatorBenchmark {
         @Threads(8)
         @BenchmarkMode(Mode.Throughput)
         @OutputTimeUnit(TimeUnit.SECONDS)
-        @Warmup(iterations = 5, time = 2)
+        // A long warm-up: WireMock, Jetty, the validator, the model and the client are a lot of code for the JIT on
+        // two cores; after 10 s a fork ran at a third of its speed at 40 s, and it levels off after about 50 s.
+        @Warmup(iterations = 15, time = 4)
         @Measurement(iterations = 5, time = 3)
         @Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
         public Object mixedWorkload() {
