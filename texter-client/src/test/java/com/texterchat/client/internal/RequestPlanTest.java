@@ -71,41 +71,7 @@ class RequestPlanTest {
     void plannedRequestsEqualFeignsRequests(Class<?> api) throws Exception {
         Capture direct = new Capture();
         Capture feign = new Capture();
-        Object planned = proxy(api, direct, true);
-        Object viaFeign = proxy(api, feign, false);
-        int compared = 0;
-        for (Method method : api.getMethods()) {
-            if (method.getAnnotation(RequestLine.class) == null || method.isAnnotationPresent(FeignIgnore.class)) {
-                continue;
-            }
-            @Nullable Object[] sent = null;
-            direct.last = null;
-            feign.last = null;
-            for (@Nullable Object[] args : argumentSets(method)) {
-                String plannedOutcome = call(planned, method, args);
-                String feignOutcome = call(viaFeign, method, args);
-                assertThat(plannedOutcome).as("%s%s", method.getName(), Arrays.deepToString(args))
-                        .isEqualTo(feignOutcome);
-                assertThat(direct.last == null).as("%s%s sent by one path only", method.getName(),
-                        Arrays.deepToString(args)).isEqualTo(feign.last == null);
-                if (direct.last != null && feign.last != null) {
-                    assertThat(describe(direct.last)).as("%s%s", method.getName(), Arrays.deepToString(args))
-                            .isEqualTo(describe(feign.last));
-                    compared++;
-                    sent = sent == null ? args : sent;
-                }
-                direct.last = null;
-                feign.last = null;
-            }
-            assertThat(sent).as("%s sent at least once", method.getName()).isNotNull();
-            // The planned path reuses one template per method; Feign's handler resolves a new one per call.
-            call(planned, method, sent);
-            Request first = Objects.requireNonNull(direct.last);
-            call(planned, method, sent);
-            assertThat(Objects.requireNonNull(direct.last).requestTemplate()).as("%s has a plan", method.getName())
-                    .isSameAs(first.requestTemplate());
-        }
-        assertThat(compared).isGreaterThan(0);
+        compareEveryMethod(api, proxy(api, direct, true), direct, proxy(api, feign, false), feign);
     }
 
     /**
@@ -119,14 +85,25 @@ class RequestPlanTest {
     void plannedAsyncRequestsEqualFeignsRequests(Class<?> api) throws Exception {
         AsyncCapture direct = new AsyncCapture();
         AsyncCapture feign = new AsyncCapture();
-        Object planned = asyncProxy(api, direct, true);
-        Object viaFeign = asyncProxy(api, feign, false);
+        for (Method method : api.getMethods()) {
+            if (method.getAnnotation(RequestLine.class) != null) {
+                assertThat(method.getReturnType()).as(method.getName()).isEqualTo(CompletableFuture.class);
+            }
+        }
+        compareEveryMethod(api, asyncProxy(api, direct, true), direct, asyncProxy(api, feign, false), feign);
+    }
+
+    /**
+     * Calls every method of {@code api} on both proxies with every argument set, and compares the outcomes and the
+     * requests sent; then checks that the planned proxy reuses one template per method (it has a plan).
+     */
+    private static void compareEveryMethod(Class<?> api, Object planned, Recorder direct, Object viaFeign,
+            Recorder feign) throws ReflectiveOperationException {
         int compared = 0;
         for (Method method : api.getMethods()) {
             if (method.getAnnotation(RequestLine.class) == null || method.isAnnotationPresent(FeignIgnore.class)) {
                 continue;
             }
-            assertThat(method.getReturnType()).isEqualTo(CompletableFuture.class);
             @Nullable Object[] sent = null;
             for (@Nullable Object[] args : argumentSets(method)) {
                 direct.last = null;
@@ -145,6 +122,7 @@ class RequestPlanTest {
                 }
             }
             assertThat(sent).as("%s sent at least once", method.getName()).isNotNull();
+            // The planned path reuses one template per method; Feign's handler resolves a new one per call.
             call(planned, method, sent);
             Request first = Objects.requireNonNull(direct.last);
             call(planned, method, sent);
@@ -154,9 +132,13 @@ class RequestPlanTest {
         assertThat(compared).isGreaterThan(0);
     }
 
-    /** Records the request and fails its future with an {@link IOException}, as a refused connection would. */
-    private static final class AsyncCapture implements AsyncClient<Object> {
+    /** The last request a capturing client was given. */
+    private abstract static class Recorder {
         @Nullable Request last;
+    }
+
+    /** Records the request and fails its future with an {@link IOException}, as a refused connection would. */
+    private static final class AsyncCapture extends Recorder implements AsyncClient<Object> {
 
         @Override
         public CompletableFuture<Response> execute(Request request, Request.Options options,
@@ -167,26 +149,40 @@ class RequestPlanTest {
     }
 
     private static Object asyncProxy(Class<?> api, AsyncClient<Object> client, boolean planned) {
-        TexterContract contract = new TexterContract();
-        Redactor redactor = new Redactor("secret-token-for-tests");
-        TexterEncoder encoder = new TexterEncoder(TexterJson.mapper());
-        TexterDecoder decoder = new TexterDecoder(TexterJson.mapper(), redactor);
-        TexterErrorDecoder errors = new TexterErrorDecoder(TexterJson.mapper(), redactor,
-                OperationCatalog::fromClasspath);
-        Request.Options options = new Request.Options();
+        Parts parts = new Parts();
         TexterInvocationHandlerFactory handlers = planned
-                ? new TexterInvocationHandlerFactory(redactor, new TexterInvocationHandlerFactory.Direct(
-                        new Capture(), options, encoder, decoder, errors, contract), client)
-                : new TexterInvocationHandlerFactory(redactor);
-        return AsyncFeign.builder().client(client).retryer(Retryer.NEVER_RETRY).encoder(encoder).decoder(decoder)
-                .errorDecoder(errors).contract(contract).invocationHandlerFactory(handlers).options(options)
-                .target(new TexterTarget<>(api, BASE, contract,
-                        Map.of("Authorization", "Bearer secret-token-for-tests", "User-Agent", "test")));
+                ? new TexterInvocationHandlerFactory(parts.redactor, parts.direct(new Capture()), client)
+                : new TexterInvocationHandlerFactory(parts.redactor);
+        return parts.configure(AsyncFeign.builder().client(client), handlers).target(parts.target(api));
+    }
+
+    /** What both kinds of proxy are built from. */
+    private static final class Parts {
+        final TexterContract contract = new TexterContract();
+        final Redactor redactor = new Redactor("secret-token-for-tests");
+        final TexterEncoder encoder = new TexterEncoder(TexterJson.mapper());
+        final TexterDecoder decoder = new TexterDecoder(TexterJson.mapper(), redactor);
+        final TexterErrorDecoder errors = new TexterErrorDecoder(TexterJson.mapper(), redactor,
+                OperationCatalog::fromClasspath);
+        final Request.Options options = new Request.Options();
+
+        TexterInvocationHandlerFactory.Direct direct(Client client) {
+            return new TexterInvocationHandlerFactory.Direct(client, options, encoder, decoder, errors, contract);
+        }
+
+        <B extends feign.BaseBuilder<B, ?>> B configure(B builder, TexterInvocationHandlerFactory handlers) {
+            return builder.retryer(Retryer.NEVER_RETRY).encoder(encoder).decoder(decoder).errorDecoder(errors)
+                    .contract(contract).invocationHandlerFactory(handlers).options(options);
+        }
+
+        <T> TexterTarget<T> target(Class<T> api) {
+            return new TexterTarget<>(api, BASE, contract,
+                    Map.of("Authorization", "Bearer secret-token-for-tests", "User-Agent", "test"));
+        }
     }
 
     /** Answers nothing: records the request and fails it, so that both paths end the same way. */
-    private static final class Capture implements Client {
-        @Nullable Request last;
+    private static final class Capture extends Recorder implements Client {
 
         @Override
         public Response execute(Request request, Request.Options options) throws IOException {
@@ -196,21 +192,11 @@ class RequestPlanTest {
     }
 
     private static Object proxy(Class<?> api, Client client, boolean planned) {
-        TexterContract contract = new TexterContract();
-        Redactor redactor = new Redactor("secret-token-for-tests");
-        TexterEncoder encoder = new TexterEncoder(TexterJson.mapper());
-        TexterDecoder decoder = new TexterDecoder(TexterJson.mapper(), redactor);
-        TexterErrorDecoder errors = new TexterErrorDecoder(TexterJson.mapper(), redactor,
-                OperationCatalog::fromClasspath);
-        Request.Options options = new Request.Options();
+        Parts parts = new Parts();
         TexterInvocationHandlerFactory handlers = planned
-                ? new TexterInvocationHandlerFactory(redactor, new TexterInvocationHandlerFactory.Direct(client,
-                        options, encoder, decoder, errors, contract))
-                : new TexterInvocationHandlerFactory(redactor);
-        return Feign.builder().client(client).retryer(Retryer.NEVER_RETRY).encoder(encoder).decoder(decoder)
-                .errorDecoder(errors).contract(contract).invocationHandlerFactory(handlers).options(options)
-                .target(new TexterTarget<>(api, BASE, contract,
-                        Map.of("Authorization", "Bearer secret-token-for-tests", "User-Agent", "test")));
+                ? new TexterInvocationHandlerFactory(parts.redactor, parts.direct(client))
+                : new TexterInvocationHandlerFactory(parts.redactor);
+        return parts.configure(Feign.builder().client(client), handlers).target(parts.target(api));
     }
 
     private static String call(Object proxy, Method method, @Nullable Object[] args) {
