@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The asynchronous counterpart of {@link RetryingClient} and {@link LoggingClient}, for Feign's {@code AsyncFeign}:
+ * The asynchronous counterpart of {@link RetryingClient} and {@link LoggingClient}, called by the invocation handler
+ * for the methods with a {@link RequestPlan} and by Feign's {@code AsyncFeign} for any other:
  * each attempt is sent with {@code HttpClient.sendAsync} ({@link AsyncHttpTransport}), logged as the blocking path
  * logs it, and retried by the same rules ({@link RetryState}: the same retry decisions, backoff,
  * {@code Retry-After} handling, call timeout and WARN lines). A wait before a retry is a task on a timer thread,

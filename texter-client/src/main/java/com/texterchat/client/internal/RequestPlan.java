@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the calls of one API method, blocking or asynchronous, become requests, worked out once from what {@link TexterContract} read:
- * the path split into its literal text and the parameters between, the query parameters with their names as Feign
+ * How the calls of one API method, blocking or asynchronous, become requests, worked out once from what
+ * {@link TexterContract} read: the path split into its literal text and the parameters between, the query parameters with their names as Feign
  * encodes them, the body's parameter and type, the return type. A call then writes its URL in one pass instead of
  * Feign copying and resolving the method's {@link RequestTemplate} (and looking up its options) every time.
  *
@@ -107,10 +107,8 @@ final class RequestPlan {
                 return null;
             }
             returnType = future.getActualTypeArguments()[0];
-            if (returnType == Response.class || returnType instanceof Class<?> type
-                    && TypedResponse.class.isAssignableFrom(type)
-                    || returnType instanceof ParameterizedType typed && typed.getRawType() instanceof Class<?> raw
-                    && TypedResponse.class.isAssignableFrom(raw)) {
+            Type raw = returnType instanceof ParameterizedType typed ? typed.getRawType() : returnType;
+            if (raw == Response.class || raw instanceof Class<?> type && TypedResponse.class.isAssignableFrom(type)) {
                 return null;
             }
         }

@@ -93,6 +93,45 @@ class RequestPlanTest {
         compareEveryMethod(api, asyncProxy(api, direct, true), direct, asyncProxy(api, feign, false), feign);
     }
 
+    /** Methods of asynchronous shape whose answer is not a model keep Feign's handler: they get no plan. */
+    @org.junit.jupiter.api.Test
+    void aFutureOfARawResponseGetsNoPlanAndAFutureOfAModelDoes() throws NoSuchMethodException {
+        TexterContract contract = new TexterContract();
+        contract.parseAndValidateMetadata(Shapes.class);
+        TexterTarget<Shapes> target = new TexterTarget<>(Shapes.class, BASE, contract, Map.of());
+
+        assertThat(plan(contract, target, "raw")).isNull();
+        assertThat(plan(contract, target, "typed")).isNull();
+        assertThat(plan(contract, target, "unparameterized")).isNull();
+        RequestPlan label = plan(contract, target, "label");
+        assertThat(label).isNotNull();
+        assertThat(label.returnType()).isEqualTo(com.texterchat.model.Label.class);
+        assertThat(label.pathAndQuery(new Object[] {"VIP"})).isEqualTo("/labels/VIP");
+    }
+
+    private static @Nullable RequestPlan plan(TexterContract contract, TexterTarget<?> target, String name)
+            throws NoSuchMethodException {
+        Method method = Shapes.class.getMethod(name, String.class);
+        return RequestPlan.of(Objects.requireNonNull(contract.metadata(method)), target,
+                contract.keepsAllHeaders(method), List.of(0), List.of());
+    }
+
+    /** Asynchronous methods of the generated shape, with answers a plan can and cannot decode. */
+    @SuppressWarnings("rawtypes")
+    interface Shapes {
+        @RequestLine("GET /labels/{id}")
+        CompletableFuture<Response> raw(@Param("id") String id);
+
+        @RequestLine("GET /labels/{id}")
+        CompletableFuture<feign.TypedResponse<com.texterchat.model.Label>> typed(@Param("id") String id);
+
+        @RequestLine("GET /labels/{id}")
+        CompletableFuture unparameterized(@Param("id") String id);
+
+        @RequestLine("GET /labels/{id}")
+        CompletableFuture<com.texterchat.model.Label> label(@Param("id") String id);
+    }
+
     /**
      * Calls every method of {@code api} on both proxies with every argument set, and compares the outcomes and the
      * requests sent; then checks that the planned proxy reuses one template per method (it has a plan).
