@@ -93,37 +93,4 @@ class WebhookSecretTest {
         assertThat(secret).isEqualTo(WebhookSecret.of(VALUE)).isNotEqualTo(WebhookSecret.of(VALUE + "x"));
         assertThat(secret.hashCode()).isEqualTo(WebhookSecret.generate().hashCode());
     }
-
-    /**
-     * A comparison that stops at the first wrong character answers a guess wrong at its first character much
-     * sooner than one wrong only at its last: that difference is what a timing attack measures. Here both take
-     * the same time, within noise: the fastest of many rounds is compared, with a factor of 2 allowed (an early
-     * exit on a 1,024-character secret makes them differ by far more).
-     */
-    @Test
-    void aGuessWrongAtTheFirstCharacterTakesAsLongAsOneWrongAtTheLast() {
-        String value = "a".repeat(WebhookSecret.MAX_LENGTH);
-        WebhookSecret secret = WebhookSecret.of(value);
-        String wrongFirst = "b" + value.substring(1);
-        String wrongLast = value.substring(1) + "b";
-        long bestFirst = Long.MAX_VALUE;
-        long bestLast = Long.MAX_VALUE;
-        boolean any = false;
-        for (int round = 0; round < 300; round++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < 500; i++) {
-                any |= secret.matches(wrongFirst);
-            }
-            long t1 = System.nanoTime();
-            for (int i = 0; i < 500; i++) {
-                any |= secret.matches(wrongLast);
-            }
-            long t2 = System.nanoTime();
-            bestFirst = Math.min(bestFirst, t1 - t0);
-            bestLast = Math.min(bestLast, t2 - t1);
-        }
-        assertThat(any).isFalse();
-        assertThat((double) bestLast / bestFirst).as("time of last-wrong / first-wrong (best of 300 rounds: %d ns,"
-                + " %d ns)", bestLast, bestFirst).isBetween(0.5, 2.0);
-    }
 }
