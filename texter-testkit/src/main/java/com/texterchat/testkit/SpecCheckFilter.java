@@ -3,6 +3,7 @@ package com.texterchat.testkit;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.texterchat.testkit.internal.SpecValidator;
 import com.texterchat.testkit.internal.StubFactory;
@@ -10,6 +11,7 @@ import com.texterchat.testkit.internal.TexterSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The WireMock request filter that checks every request to the API's base path against the spec before any stub
@@ -40,6 +42,22 @@ final class SpecCheckFilter implements StubRequestFilterV2 {
         if (verdict.violations().isEmpty()) {
             return RequestFilterAction.continueWith(request);
         }
+        ResponseDefinition refusal = refuse(verdict, method, path, log);
+        return refusal == null ? RequestFilterAction.continueWith(request) // the auth stubs answer it
+                : RequestFilterAction.stopWith(refusal);
+    }
+
+    /**
+     * Records the violations of a refused request and gives Texter's answer to it; null for a request without a
+     * token, which the auth stubs answer.
+     *
+     * @param verdict the spec check's verdict, with at least one violation
+     * @param method  the request's method
+     * @param path    its path as sent
+     * @param log     where the violations go
+     */
+    static @Nullable ResponseDefinition refuse(SpecValidator.Verdict verdict, String method, String path,
+            SpecViolationLog log) {
         String operationId = verdict.operation() == null ? null : verdict.operation().id();
         List<SpecViolation> found = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
@@ -50,11 +68,11 @@ final class SpecCheckFilter implements StubRequestFilterV2 {
         }
         log.record(found);
         if (verdict.status() == SpecValidator.UNAUTHORIZED) {
-            return RequestFilterAction.continueWith(request); // the auth stubs answer it
+            return null;
         }
         String error = verdict.status() == SpecValidator.NOT_FOUND ? "Not found: " + method + " " + path
                 : "Invalid request: " + String.join("; ", reasons);
-        return RequestFilterAction.stopWith(StubFactory.json(verdict.status(), SpecValidator.errorBody(error)).build());
+        return StubFactory.json(verdict.status(), SpecValidator.errorBody(error)).build();
     }
 
     @Override

@@ -110,6 +110,8 @@ public final class TexterMockServer implements AutoCloseable {
     private final TexterSpec spec;
     private final @Nullable ServerHooks hooks;
     private final WireMockServer wireMock;
+    private final RoutingStores stores;
+    private volatile @Nullable DirectLane lane;
     private final Map<UUID, StubMapping> pristine = new HashMap<>();
     private final Map<String, StubMapping> defaultStubs = new HashMap<>();
     private final Map<String, StubMapping> currentDefaults = new HashMap<>();
@@ -124,9 +126,10 @@ public final class TexterMockServer implements AutoCloseable {
     private final String defaultCountry;
     private volatile boolean closed;
 
-    private TexterMockServer(TexterSpec spec, WireMockServer wireMock, SpecViolationLog violations,
-            String defaultCountry, @Nullable ServerHooks hooks) {
+    private TexterMockServer(TexterSpec spec, WireMockServer wireMock, RoutingStores stores,
+            SpecViolationLog violations, String defaultCountry, @Nullable ServerHooks hooks) {
         this.spec = spec;
+        this.stores = stores;
         this.hooks = hooks;
         this.violations = violations;
         this.wireMock = wireMock;
@@ -158,17 +161,28 @@ public final class TexterMockServer implements AutoCloseable {
         StubFactory.loadInBackground();
         SpecViolationLog violations = new SpecViolationLog();
         WireMockConfiguration options = options().extensions(new SpecCheckFilter(violations));
+        RoutingStores stores = (RoutingStores) options.getStores();
+        DirectLane lane = null;
         if (hooks != null) {
             options.extensions(hooks.extensions().toArray(new com.github.tomakehurst.wiremock.extension.Extension[0]));
             options.port(hooks.port()).bindAddress(hooks.bindAddress());
+            ServerHooks.DirectAnswers direct = hooks.direct();
+            if (direct != null) {
+                lane = new DirectLane(direct, violations, stores.journal());
+                options.httpServerFactory(lane.serverFactory());
+            }
         }
         WireMockServer wireMock = new WireMockServer(options);
         wireMock.start();
         try {
             List<StubMapping> defaults = StubFactory.defaultStubs();
-            TexterMockServer server = new TexterMockServer(TexterSpec.get(), wireMock, violations, defaultCountry,
-                    hooks);
+            TexterMockServer server = new TexterMockServer(TexterSpec.get(), wireMock, stores, violations,
+                    defaultCountry, hooks);
             server.installPristineStubs(defaults);
+            if (lane != null) {
+                server.lane = lane;
+                lane.open(server);
+            }
             return server;
         } catch (RuntimeException | Error e) {
             wireMock.stop();
@@ -392,6 +406,21 @@ public final class TexterMockServer implements AutoCloseable {
 
     SpecOperation operation(String operationId) {
         return spec.operation(operationId);
+    }
+
+    /** The simulator's direct lane past WireMock's pipeline; null for a stub-mode server. */
+    @Nullable DirectLane lane() {
+        return lane;
+    }
+
+    /** Whether the stubs are the ones the server started with, and no global delay is set (see DirectLane). */
+    boolean startedStubsOnly() {
+        return stores.holdsOnly(pristine);
+    }
+
+    /** The default stub the server started with for an operation. */
+    StubMapping startedDefault(SpecOperation operation) {
+        return defaultStubs.get(operation.id());
     }
 
     /** Replaces an operation's general answer (the default slot); {@link #reset()} restores the spec example. */

@@ -1,6 +1,7 @@
 package com.texterchat.testkit.internal;
 
 import com.github.tomakehurst.wiremock.common.FileSource;
+import com.github.tomakehurst.wiremock.global.GlobalSettings;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
@@ -19,6 +20,8 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.SubEvent;
 import java.util.Collection;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +39,8 @@ import org.jspecify.annotations.Nullable;
 public final class RoutingStores implements Stores {
 
     private final DefaultStores delegate;
-    private final StubMappingStore stubs = new RoutingStubStore();
+    private final RoutingStubStore stubs = new RoutingStubStore();
+    private final RequestJournal journal = new RequestJournal();
 
     /**
      * Stores over a file root, as WireMock's own default.
@@ -54,7 +58,25 @@ public final class RoutingStores implements Stores {
 
     @Override
     public RequestJournalStore getRequestJournalStore() {
-        return delegate.getRequestJournalStore();
+        return journal;
+    }
+
+    /** The request journal, where answers given outside WireMock's pipeline are recorded too. */
+    public RequestJournal journal() {
+        return journal;
+    }
+
+    /**
+     * Whether the stub store holds exactly these stubs (the same objects, none added, none missing) and no global
+     * delay is set: then every request with a valid token that names an operation is answered by that operation's
+     * stub, as it stood when the server started.
+     *
+     * @param expected the stubs by id
+     */
+    public boolean holdsOnly(Map<UUID, StubMapping> expected) {
+        GlobalSettings settings = delegate.getSettingsStore().get();
+        return settings.getFixedDelay() == null && settings.getDelayDistribution() == null
+                && stubs.holdsOnly(expected);
     }
 
     @Override
@@ -129,6 +151,56 @@ public final class RoutingStores implements Stores {
 
     /** WireMock's in-memory stub store with the route check in front of each full match. */
     private static final class RoutingStubStore extends InMemoryStubMappingStore {
+
+        /** Counts changes, so that {@link #holdsOnly} compares the stubs once per change, not once per request. */
+        private final AtomicLong version = new AtomicLong();
+        private volatile long checkedVersion = -1;
+        private volatile @Nullable Map<UUID, StubMapping> checkedAgainst;
+        private volatile boolean checkedResult;
+
+        boolean holdsOnly(Map<UUID, StubMapping> expected) {
+            long now = version.get();
+            if (now == checkedVersion && expected == checkedAgainst) {
+                return checkedResult;
+            }
+            long[] count = {0};
+            boolean same = getAll().allMatch(stub -> {
+                count[0]++;
+                return expected.get(stub.getId()) == stub;
+            }) && count[0] == expected.size();
+            checkedResult = same;
+            checkedAgainst = expected;
+            checkedVersion = now;
+            return same;
+        }
+
+        @Override
+        public void add(StubMapping stub) {
+            version.incrementAndGet();
+            super.add(stub);
+            version.incrementAndGet();
+        }
+
+        @Override
+        public void remove(StubMapping stub) {
+            version.incrementAndGet();
+            super.remove(stub);
+            version.incrementAndGet();
+        }
+
+        @Override
+        public void replace(StubMapping existing, StubMapping updated) {
+            version.incrementAndGet();
+            super.replace(existing, updated);
+            version.incrementAndGet();
+        }
+
+        @Override
+        public void clear() {
+            version.incrementAndGet();
+            super.clear();
+            version.incrementAndGet();
+        }
 
         @Override
         public Stream<StubMapping> findAllMatchingRequest(Request request,

@@ -171,8 +171,7 @@ public final class SpecValidator {
                     method.toUpperCase(Locale.ROOT) + " " + path)));
         }
         String authorization = headers.apply("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                || authorization.substring(7).isBlank()) {
+        if (!hasBearerToken(authorization)) {
             return new Verdict(operation, UNAUTHORIZED, List.of(new Violation("header", "Authorization",
                     "Bearer token required", authorization == null ? "(missing)" : "(not a Bearer token)")));
         }
@@ -182,6 +181,16 @@ public final class SpecValidator {
         checkQuery(rules, queryStart < 0 ? "" : url.substring(queryStart + 1), violations);
         checkBody(rules, headers.apply("Content-Type"), body, violations);
         return new Verdict(operation, BAD_REQUEST, cap(violations));
+    }
+
+    /**
+     * Whether an {@code Authorization} header carries a Bearer token, the check {@link #checkRequest} makes.
+     *
+     * @param authorization the header's value, null when absent
+     */
+    public static boolean hasBearerToken(@Nullable String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !authorization.substring(7).isBlank();
     }
 
     /** Checks an answer stubbed for an operation against its success response schema. */

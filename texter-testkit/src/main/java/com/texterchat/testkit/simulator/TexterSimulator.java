@@ -496,8 +496,14 @@ public final class TexterSimulator implements AutoCloseable {
         }
 
         @Override
+        public DirectAnswers direct() {
+            return responder::respond;
+        }
+
+        @Override
         public void reset() {
             clock.reset(seed.start());
+            responder.reset();
             model.reset();
         }
 

@@ -16,6 +16,27 @@ public interface ServerHooks {
     /** The general answer of an operation in place of its spec example; null keeps the example. */
     @Nullable ResponseDefinition answer(SpecOperation operation);
 
+    /**
+     * Answers a request that passed the spec check without WireMock, while the server's stubs are the ones it
+     * started with (the operation's default stub would answer it); null when every request goes through WireMock.
+     */
+    default @Nullable DirectAnswers direct() {
+        return null;
+    }
+
+    /** What answers requests the mock server's direct lane takes; see {@link #direct()}. */
+    @FunctionalInterface
+    interface DirectAnswers {
+        /**
+         * The answer to a request for an operation.
+         *
+         * @param operation the operation
+         * @param url       path and query as sent
+         * @param body      the body as sent, empty for none
+         */
+        ResponseDefinition answer(SpecOperation operation, String url, byte[] body);
+    }
+
     /** Called at the end of the server's reset: the model goes back to its seed. */
     void reset();
 

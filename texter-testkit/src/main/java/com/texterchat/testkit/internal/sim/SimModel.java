@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,6 +61,9 @@ public final class SimModel implements ScenarioHost {
 
     private final Supplier<Instant> clock;
     private final String defaultCountry;
+    /** The numbers {@link #phoneDigits} read lately, at most {@value #PARSED_PHONES} (then it starts over). */
+    private final Map<String, Optional<String>> parsedPhones = new ConcurrentHashMap<>();
+    private static final int PARSED_PHONES = 4096;
     private final SimSeed seed;
     private final ScenarioEngine engine = new ScenarioEngine();
     private final List<Consumer<SimEvent>> sinks = new CopyOnWriteArrayList<>();
@@ -371,7 +375,19 @@ public final class SimModel implements ScenarioHost {
 
     /** The phone as E.164 digits, or empty when it is no phone number in the project's default country. */
     Optional<String> phoneDigits(@Nullable String phone) {
-        return Phones.tryParse(phone, defaultCountry).map(Phones::digits);
+        if (phone == null) {
+            return Optional.empty();
+        }
+        // libphonenumber's parse is a good part of a Search Chats request; the same few numbers come back
+        Optional<String> known = parsedPhones.get(phone);
+        if (known == null) {
+            known = Phones.tryParse(phone, defaultCountry).map(Phones::digits);
+            if (parsedPhones.size() >= PARSED_PHONES) {
+                parsedPhones.clear();
+            }
+            parsedPhones.put(phone, known);
+        }
+        return known;
     }
 
     /** The phone as E.164 digits; an {@link IllegalArgumentException} naming the parameter otherwise. */
