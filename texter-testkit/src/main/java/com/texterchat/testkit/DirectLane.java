@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.common.Timing;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
@@ -30,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import wiremock.jakarta.servlet.ServletException;
@@ -135,27 +135,32 @@ final class DirectLane extends HandlerWrapper {
         String url = query == null ? path : path + "?" + query;
         SpecValidator.Verdict verdict = SpecValidator.get().checkRequest(method, url, request::getHeader,
                 new String(body, StandardCharsets.UTF_8));
-        ResponseDefinition answer = verdict.violations().isEmpty() ? answers.answer(operation, url, body)
+        ServerHooks.Reply answer = verdict.violations().isEmpty() ? answers.answer(operation, url, body)
                 // the token was checked before: a refusal here is a 400, never the auth stubs' 401
-                : Objects.requireNonNull(SpecCheckFilter.refuse(verdict, method, path, log), "refusal");
-        byte[] out = answer.getByteBody() == null ? new byte[0] : answer.getByteBody();
-        Received received = new Received(UUID.randomUUID(), method, url,
+                : ServerHooks.Reply.of(Objects.requireNonNull(SpecCheckFilter.refuse(verdict, method, path, log),
+                        "refusal"));
+        Received received = new Received(nextId(), method, url,
                 request.getRequestURL().append(query == null ? "" : "?" + query).toString(), request.getRemoteAddr(),
                 request.getProtocol(), headers(base), body, System.currentTimeMillis(),
-                current.startedDefault(operation), answer, out);
+                current.startedDefault(operation), answer);
         journal.addLater(received.id(), received::event); // before the answer leaves, as WireMock records it
-        response.setStatus(answer.getStatus());
-        if (answer.getHeaders() != null) {
-            for (HttpHeader header : answer.getHeaders().all()) {
-                for (String value : header.values()) {
-                    response.addHeader(header.key(), value);
-                }
-            }
+        byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(answer.status());
+        if (answer.contentType() != null) {
+            response.setHeader("Content-Type", answer.contentType());
         }
         response.setContentLength(out.length);
         response.getOutputStream().write(out);
         base.setHandled(true);
         answered.incrementAndGet();
+    }
+
+    /** A random (version 4) id, without the lock of {@link UUID#randomUUID()}'s secure random. */
+    private static UUID nextId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     /** The request's header fields, in order, as name-value pairs. */
@@ -171,8 +176,7 @@ final class DirectLane extends HandlerWrapper {
 
     /** What the lane received and answered; becomes WireMock's serve event when the journal is read. */
     private record Received(UUID id, String method, String url, String absoluteUrl, String clientIp, String protocol,
-            String[] headers, byte[] body, long receivedAt, StubMapping stub, ResponseDefinition answer,
-            byte[] answerBody) {
+            String[] headers, byte[] body, long receivedAt, StubMapping stub, ServerHooks.Reply answer) {
 
         ServeEvent event() {
             // WireMock's own JSON form of a logged request: its public creator is the JSON one
@@ -193,9 +197,10 @@ final class DirectLane extends HandlerWrapper {
             json.put("bodyAsBase64", Base64.getEncoder().encodeToString(body));
             json.put("protocol", protocol);
             LoggedRequest request = Json.read(json.toString(), LoggedRequest.class);
-            LoggedResponse response = new LoggedResponse(answer.getStatus(), answer.getHeaders(),
-                    Base64.getEncoder().encodeToString(answerBody), null, null);
-            return new ServeEvent(id, request, stub, answer, response, true, Timing.UNTIMED,
+            ResponseDefinition definition = answer.definition();
+            LoggedResponse response = new LoggedResponse(answer.status(), definition.getHeaders(),
+                    Base64.getEncoder().encodeToString(answer.body().getBytes(StandardCharsets.UTF_8)), null, null);
+            return new ServeEvent(id, request, stub, definition, response, true, Timing.UNTIMED,
                     new ConcurrentLinkedQueue<>());
         }
     }

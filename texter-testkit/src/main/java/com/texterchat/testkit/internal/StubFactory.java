@@ -46,8 +46,10 @@ public final class StubFactory {
     /** Metadata key under which stubs say what they are: default, auth, helper or fault. */
     public static final String ROLE_KEY = "texterRole";
 
-    private static final String JSON = "application/json; charset=utf-8";
-    private static final String TEXT = "text/plain; charset=utf-8";
+    /** The content type of JSON answers. */
+    public static final String JSON = "application/json; charset=utf-8";
+    /** The content type of plain-text answers ({@code OK}). */
+    public static final String TEXT = "text/plain; charset=utf-8";
 
     private static volatile @Nullable CompletableFuture<Prototypes> loading;
 

@@ -497,7 +497,7 @@ public final class TexterSimulator implements AutoCloseable {
 
         @Override
         public DirectAnswers direct() {
-            return responder::respond;
+            return responder::reply;
         }
 
         @Override

@@ -1,6 +1,8 @@
 package com.texterchat.testkit.internal.sim;
 
 import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.texterchat.testkit.internal.SpecOperation;
 import com.texterchat.testkit.simulator.WebhookDelivery;
@@ -34,7 +36,35 @@ public interface ServerHooks {
          * @param url       path and query as sent
          * @param body      the body as sent, empty for none
          */
-        ResponseDefinition answer(SpecOperation operation, String url, byte[] body);
+        Reply answer(SpecOperation operation, String url, byte[] body);
+    }
+
+    /**
+     * An answer as sent: what WireMock's response definition of it would hold, without building one.
+     *
+     * @param status      the HTTP status
+     * @param contentType the {@code Content-Type}, null for an answer without a body
+     * @param body        the body ({@code ""} when there is none)
+     */
+    record Reply(int status, @Nullable String contentType, String body) {
+
+        /** The same answer as WireMock's response definition (what the journal shows). */
+        public ResponseDefinition definition() {
+            ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition().withStatus(status);
+            if (contentType != null) {
+                response.withHeader("Content-Type", contentType).withBody(body);
+            }
+            return response.build();
+        }
+
+        /** The answer a response definition holds (its status, content type and text body). */
+        public static Reply of(ResponseDefinition definition) {
+            HttpHeader type = definition.getHeaders() == null ? null
+                    : definition.getHeaders().getHeader("Content-Type");
+            String body = definition.getBody();
+            return new Reply(definition.getStatus(), type == null || !type.isPresent() ? null : type.firstValue(),
+                    body == null ? "" : body);
+        }
     }
 
     /** Called at the end of the server's reset: the model goes back to its seed. */

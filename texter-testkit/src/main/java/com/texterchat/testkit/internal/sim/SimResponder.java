@@ -71,19 +71,38 @@ public final class SimResponder implements ResponseDefinitionTransformerV2 {
      * @param bytes     its body, null or empty for none
      */
     public ResponseDefinition respond(SpecOperation operation, String url, byte @Nullable [] bytes) {
+        return reply(operation, url, bytes).definition();
+    }
+
+    /**
+     * The same answer as {@link #respond}, as sent (the direct lane's form).
+     *
+     * @param operation the operation the request is for
+     * @param url       its path and query as sent
+     * @param bytes     its body, null or empty for none
+     */
+    public ServerHooks.Reply reply(SpecOperation operation, String url, byte @Nullable [] bytes) {
         Map<String, String> path = operation.pathParameterValues(StubFactory.rawPath(url));
         JsonNode body = bytes == null || bytes.length == 0 ? MissingNode.getInstance()
                 : Json.tree(new String(bytes, StandardCharsets.UTF_8), "request body");
         SimReply reply = operations.handle(operation, path, query(url), body);
-        if (!reply.isSuccess()) {
-            return StubFactory.json(reply.status(), reply.body()).build();
+        if (!reply.isSuccess() || reply.status() != operation.status()) {
+            if (reply.isSuccess()) {
+                check(operation, reply);
+            }
+            return new ServerHooks.Reply(reply.status(), StubFactory.JSON, reply.body());
         }
+        check(operation, reply);
+        // the operation's success answer: its content type, and no body where the spec gives it none
+        String type = operation.contentType() == null ? null : operation.isText() ? StubFactory.TEXT : StubFactory.JSON;
+        return new ServerHooks.Reply(reply.status(), type, type == null ? "" : reply.body());
+    }
+
+    private void check(SpecOperation operation, SimReply reply) {
         TexterMockServer current = server;
         if (current != null && checksAnswer(operation)) {
             MockServerAccess.bridge().checkAnswer(current, operation, reply.body());
         }
-        return reply.status() == operation.status() ? StubFactory.success(operation, reply.body()).build()
-                : StubFactory.json(reply.status(), reply.body()).build();
     }
 
     /**
