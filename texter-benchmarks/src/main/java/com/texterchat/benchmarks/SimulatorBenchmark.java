@@ -103,9 +103,10 @@ public class SimulatorBenchmark {
         @Threads(8)
         @BenchmarkMode(Mode.Throughput)
         @OutputTimeUnit(TimeUnit.SECONDS)
-        // A long warm-up: WireMock, Jetty, the validator, the model and the client are a lot of code for the JIT on
-        // two cores; after 10 s a fork ran at a third of its speed at 40 s, and it levels off after about 50 s.
-        @Warmup(iterations = 15, time = 4)
+        // A long warm-up: Jetty, the validator, the model and the client are a lot of code for the JIT on two
+        // cores. At 60 s the compiler threads still took a quarter of the CPU and a fork ran at half its final
+        // speed; they were idle, and the throughput level, from about 90 s.
+        @Warmup(iterations = 30, time = 4)
         @Measurement(iterations = 5, time = 3)
         @Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
         public Object mixedWorkload() {
