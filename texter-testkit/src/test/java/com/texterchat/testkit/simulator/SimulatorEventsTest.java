@@ -151,4 +151,20 @@ class SimulatorEventsTest {
     private static int runs(Texter texter, Scenario scenario) {
         return texter.scenarios().listScenarioRuns(scenario.getId(), null, null, null).getTotal();
     }
+
+    @Test
+    void aPageReadBeforeAStatusChangeShowsTheNewStatusWhenReadAgain(TexterSimulator simulator, Texter texter) {
+        String chatId = simulator.simulate().incomingMessage("0521234567", "Hi").getParentChat();
+        String sentId = texter.messages().sendMessage(chatId,
+                new SessionMessage().type(OutgoingMessageType.TEXT).text("Hello")).getMessages().get(0).getId();
+        assertThat(texter.messages().getChatMessages(chatId, null, null, null, null).getMessages())
+                .filteredOn(m -> sentId.equals(m.getId())).singleElement()
+                .satisfies(m -> assertThat(m.getStatus()).isEqualTo(MessageStatus.SENT));
+
+        simulator.simulate().messageStatus(sentId, MessageStatus.SEEN);
+
+        assertThat(texter.messages().getChatMessages(chatId, null, null, null, null).getMessages())
+                .filteredOn(m -> sentId.equals(m.getId())).singleElement()
+                .satisfies(m -> assertThat(m.getStatus()).isEqualTo(MessageStatus.SEEN));
+    }
 }

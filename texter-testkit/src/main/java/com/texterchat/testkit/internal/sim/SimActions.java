@@ -83,6 +83,7 @@ public final class SimActions {
             }
             SimChat chat = m.chatOfMessage.get(messageId);
             long time = m.millis();
+            chat.changed(message);
             message.put("status", status);
             SimScenarios.arr(message, "statusHistory").addObject()
                     .put("status", status).put("timestamp", time);

@@ -4,10 +4,15 @@ import static com.texterchat.testkit.internal.sim.SimModel.NODES;
 import static com.texterchat.testkit.internal.sim.SimModel.strings;
 import static com.texterchat.testkit.internal.sim.SimModel.text;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.texterchat.testkit.internal.Json;
 import com.texterchat.testkit.internal.SpecOperation;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -776,16 +781,24 @@ public final class SimOperations {
             }
             picked.add(message);
         }
-        ObjectNode answer = NODES.objectNode();
-        ArrayNode list = answer.putArray("messages");
-        for (int i = picked.size() - 1; i >= 0; i--) {
-            list.add(picked.get(i));
+        // the page as a tree would write it, from each message's JSON written once
+        StringWriter answer = new StringWriter(256 * (picked.size() + 1));
+        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(answer)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("messages");
+            for (int i = picked.size() - 1; i >= 0; i--) {
+                json.writeRawValue(chat.json(picked.get(i)));
+            }
+            json.writeEndArray();
+            if (!messages.isEmpty()) {
+                json.writeNumberField("minTime", messages.get(0).path("timestamp").asLong());
+                json.writeNumberField("maxTime", messages.get(messages.size() - 1).path("timestamp").asLong());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string failed", e);
         }
-        if (!messages.isEmpty()) {
-            answer.put("minTime", messages.get(0).path("timestamp").asLong());
-            answer.put("maxTime", messages.get(messages.size() - 1).path("timestamp").asLong());
-        }
-        return SimReply.ok(answer);
+        return SimReply.ok(answer.toString());
     }
 
     private SimReply sendMessage(Request r) {
