@@ -1,9 +1,17 @@
 package com.texterchat.benchmarks.testkit;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.texterchat.api.ChatsApi;
 import com.texterchat.benchmarks.Payloads;
 import com.texterchat.benchmarks.client.CannedTexterServer;
 import com.texterchat.benchmarks.client.SdkCalls;
-import com.texterchat.api.ChatsApi;
+import com.texterchat.client.TexterClient;
 import com.texterchat.model.ChatSearchResult;
 import com.texterchat.testkit.TexterMockServer;
 import java.io.IOException;
@@ -37,6 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code via=junit}: the JUnit Platform launcher runs {@link SearchChatsTestClass} ({@code @TexterTest}): the
  *       extension starts the server, injects the client, the test gets its answer, and the server stops with the
  *       class.</li>
+ *   <li>{@code via=wiremock}: not the kit, its floor: a bare {@link WireMockServer} with the kit's lean settings
+ *       (no templating, no HTTP/2, no mapping files, no outgoing client, no request log), one raw stub with a
+ *       Search Chats answer, and the same call through an SDK client. No spec, no validator, no default stubs.</li>
  *   <li>{@code firstStart}: the first start in a fresh JVM, one shot per fork, many forks.</li>
  *   <li>{@code nextStart}: a later start in the same JVM, what each further test class pays.</li>
  * </ul>
@@ -50,9 +61,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 public class TestkitStartBenchmark {
 
-    /** Through the server's API or the JUnit extension. */
-    @Param({"server", "junit"})
+    /** Through the server's API, the JUnit extension, or WireMock alone. */
+    @Param({"server", "junit", "wiremock"})
     public String via;
+
+    private @Nullable WireMockServer bare;
 
     private Launcher launcher;
     private @Nullable TexterMockServer server;
@@ -108,19 +121,49 @@ public class TestkitStartBenchmark {
             server.close();
             server = null;
         }
+        if (bare != null) {
+            bare.stop();
+            bare = null;
+        }
     }
 
     private Object startAndGetFirstAnswer() {
         if ("junit".equals(via)) {
             return run(SearchChatsTestClass.class);
         }
-        server = TexterMockServer.start();
-        ChatSearchResult found = server.client().chats()
-                .searchChats(new ChatsApi.SearchChatsQueryParams().search(SearchChatsTestClass.PHONE));
+        ChatSearchResult found;
+        if ("wiremock".equals(via)) {
+            found = wireMockAlone();
+        } else {
+            server = TexterMockServer.start();
+            found = server.client().chats()
+                    .searchChats(new ChatsApi.SearchChatsQueryParams().search(SearchChatsTestClass.PHONE));
+        }
         if (found.getData() == null || found.getData().isEmpty()) {
             throw new IllegalStateException("the mock server answered Search Chats without chats");
         }
         return found;
+    }
+
+    /** WireMock with the kit's lean settings and one raw stub, asked through an SDK client. */
+    private ChatSearchResult wireMockAlone() {
+        WireMockServer started = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1").dynamicPort()
+                .http2PlainDisabled(true).http2TlsDisabled(true)
+                .templatingEnabled(false).globalTemplating(false)
+                .disableOptimizeXmlFactoriesLoading(true).extensionScanningEnabled(false)
+                .gzipDisabled(true).stubCorsEnabled(false).jettyStopTimeout(0L)
+                .httpClientFactory((options, trustAll, trustedHosts, systemProperties) -> request -> {
+                    throw new UnsupportedOperationException("no outgoing calls");
+                })
+                .notifier(new ConsoleNotifier(false)).stubRequestLoggingDisabled(true));
+        started.start();
+        bare = started;
+        started.stubFor(get(urlPathEqualTo("/server/api/v2/chats/search")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(Payloads.searchChatsAnswer(1))));
+        TexterClient client = TexterClient.builder().baseUrl(started.baseUrl() + "/server/api/v2")
+                .token("bench-token").build();
+        return client.chats().searchChats(new ChatsApi.SearchChatsQueryParams().search(SearchChatsTestClass.PHONE));
     }
 
     private TestExecutionSummary run(Class<?> testClass) {
