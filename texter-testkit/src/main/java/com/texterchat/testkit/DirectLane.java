@@ -144,6 +144,7 @@ final class DirectLane extends HandlerWrapper {
                 request.getProtocol(), headers(base), body, System.currentTimeMillis(),
                 current.startedDefault(operation), answer);
         journal.addLater(received.id(), received::event); // before the answer leaves, as WireMock records it
+        answered.incrementAndGet();
         byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
         response.setStatus(answer.status());
         if (answer.contentType() != null) {
@@ -152,7 +153,6 @@ final class DirectLane extends HandlerWrapper {
         response.setContentLength(out.length);
         response.getOutputStream().write(out);
         base.setHandled(true);
-        answered.incrementAndGet();
     }
 
     /** A random (version 4) id, without the lock of {@link UUID#randomUUID()}'s secure random. */
