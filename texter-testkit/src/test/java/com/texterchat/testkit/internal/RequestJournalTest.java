@@ -19,12 +19,19 @@ class RequestJournalTest {
                 .withMethod(RequestMethod.GET).build());
     }
 
+    /** Records two events, oldest first. */
+    private ServeEvent[] recordTwo() {
+        ServeEvent[] events = {event("/1"), event("/2")};
+        journal.add(events[0]);
+        journal.add(events[1]);
+        return events;
+    }
+
     @Test
     void newestFirstAndRemoveLastDropsTheOldest() {
-        ServeEvent first = event("/1");
-        ServeEvent second = event("/2");
-        journal.add(first);
-        journal.add(second);
+        ServeEvent[] recorded = recordTwo();
+        ServeEvent first = recorded[0];
+        ServeEvent second = recorded[1];
         assertThat(journal.getAll()).containsExactly(second, first);
         assertThat(journal.getAllKeys()).containsExactly(second.getId(), first.getId());
 
@@ -47,10 +54,9 @@ class RequestJournalTest {
 
     @Test
     void removeAndClear() {
-        ServeEvent first = event("/1");
-        ServeEvent second = event("/2");
-        journal.add(first);
-        journal.add(second);
+        ServeEvent[] recorded = recordTwo();
+        ServeEvent first = recorded[0];
+        ServeEvent second = recorded[1];
         journal.remove(first.getId());
         assertThat(journal.getAll()).containsExactly(second);
         journal.clear();
