@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.common.Timing;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
@@ -62,6 +64,8 @@ import wiremock.org.eclipse.jetty.server.handler.HandlerWrapper;
 final class DirectLane extends HandlerWrapper {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The header WireMock adds to an answer from a stub: the stub's id. */
+    private static final String MATCHED_STUB = "Matched-Stub-Id";
 
     private final ServerHooks.DirectAnswers answers;
     private final SpecViolationLog log;
@@ -135,20 +139,25 @@ final class DirectLane extends HandlerWrapper {
         String url = query == null ? path : path + "?" + query;
         SpecValidator.Verdict verdict = SpecValidator.get().checkRequest(method, url, request::getHeader,
                 new String(body, StandardCharsets.UTF_8));
-        ServerHooks.Reply answer = verdict.violations().isEmpty() ? answers.answer(operation, url, body)
+        boolean valid = verdict.violations().isEmpty();
+        ServerHooks.Reply answer = valid ? answers.answer(operation, url, body)
                 // the token was checked before: a refusal here is a 400, never the auth stubs' 401
                 : ServerHooks.Reply.of(Objects.requireNonNull(SpecCheckFilter.refuse(verdict, method, path, log),
                         "refusal"));
+        // WireMock names the stub that answered (the operation's default one); a refusal comes from no stub
+        StubMapping stub = valid ? current.startedDefault(operation) : null;
         Received received = new Received(nextId(), method, url,
                 request.getRequestURL().append(query == null ? "" : "?" + query).toString(), request.getRemoteAddr(),
-                request.getProtocol(), headers(base), body, System.currentTimeMillis(),
-                current.startedDefault(operation), answer);
+                request.getProtocol(), headers(base), body, System.currentTimeMillis(), stub, answer);
         journal.addLater(received.id(), received::event); // before the answer leaves, as WireMock records it
         answered.incrementAndGet();
         byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
         response.setStatus(answer.status());
         if (answer.contentType() != null) {
             response.setHeader("Content-Type", answer.contentType());
+        }
+        if (stub != null) {
+            response.setHeader(MATCHED_STUB, stub.getId().toString());
         }
         response.setContentLength(out.length);
         response.getOutputStream().write(out);
@@ -176,7 +185,7 @@ final class DirectLane extends HandlerWrapper {
 
     /** What the lane received and answered; becomes WireMock's serve event when the journal is read. */
     private record Received(UUID id, String method, String url, String absoluteUrl, String clientIp, String protocol,
-            String[] headers, byte[] body, long receivedAt, StubMapping stub, ServerHooks.Reply answer) {
+            String[] headers, byte[] body, long receivedAt, @Nullable StubMapping stub, ServerHooks.Reply answer) {
 
         ServeEvent event() {
             // WireMock's own JSON form of a logged request: its public creator is the JSON one
@@ -198,7 +207,11 @@ final class DirectLane extends HandlerWrapper {
             json.put("protocol", protocol);
             LoggedRequest request = Json.read(json.toString(), LoggedRequest.class);
             ResponseDefinition definition = answer.definition();
-            LoggedResponse response = new LoggedResponse(answer.status(), definition.getHeaders(),
+            HttpHeaders sent = definition.getHeaders() == null ? new HttpHeaders() : definition.getHeaders();
+            if (stub != null) {
+                sent = sent.plus(new HttpHeader(MATCHED_STUB, stub.getId().toString()));
+            }
+            LoggedResponse response = new LoggedResponse(answer.status(), sent,
                     Base64.getEncoder().encodeToString(answer.body().getBytes(StandardCharsets.UTF_8)), null, null);
             return new ServeEvent(id, request, stub, definition, response, true, Timing.UNTIMED,
                     new ConcurrentLinkedQueue<>());

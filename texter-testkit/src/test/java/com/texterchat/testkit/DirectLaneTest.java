@@ -122,6 +122,41 @@ class DirectLaneTest {
     }
 
     @Test
+    void theLaneNamesTheAnsweringStubAsWireMockDoes() throws Exception {
+        HttpResponse<String> direct = send(authorized("/labels"));
+        simulator.server().wireMock().setGlobalFixedDelay(1);
+        HttpResponse<String> throughWireMock = send(authorized("/labels"));
+
+        assertThat(direct.headers().firstValue("Matched-Stub-Id")).isPresent()
+                .isEqualTo(throughWireMock.headers().firstValue("Matched-Stub-Id"));
+        assertThat(direct.headers().firstValue("Content-Type"))
+                .isEqualTo(throughWireMock.headers().firstValue("Content-Type"));
+        assertThat(direct.body()).isEqualTo(throughWireMock.body());
+        List<ServeEvent> events = simulator.server().wireMock().getAllServeEvents();
+        assertThat(events.get(1).getResponse().getHeaders().getHeader("Matched-Stub-Id").firstValue())
+                .isEqualTo(direct.headers().firstValue("Matched-Stub-Id").orElseThrow());
+        assertThat(events.get(1).getStubMapping().getId()).isEqualTo(events.get(0).getStubMapping().getId());
+    }
+
+    @Test
+    void aRefusalOnTheLaneComesFromNoStubAsThroughWireMock() throws Exception {
+        simulator.server().allowSpecViolations("createLabel");
+        HttpRequest.Builder refusedLabel = authorized("/labels").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"VIP\",\"name\":\"\"}"));
+        HttpResponse<String> direct = send(refusedLabel);
+        simulator.server().wireMock().setGlobalFixedDelay(1);
+        HttpResponse<String> throughWireMock = send(refusedLabel);
+
+        assertThat(direct.statusCode()).isEqualTo(400).isEqualTo(throughWireMock.statusCode());
+        assertThat(direct.body()).isEqualTo(throughWireMock.body());
+        assertThat(direct.headers().firstValue("Matched-Stub-Id"))
+                .isEqualTo(throughWireMock.headers().firstValue("Matched-Stub-Id")).isEmpty();
+        List<ServeEvent> events = simulator.server().wireMock().getAllServeEvents();
+        assertThat(events.get(1).getStubMapping()).isNull();
+        assertThat(events.get(0).getStubMapping()).isNull();
+    }
+
+    @Test
     void aGlobalDelayTakesRequestsToWireMock() {
         simulator.server().wireMock().setGlobalFixedDelay(5);
         long before = lane.answered();
