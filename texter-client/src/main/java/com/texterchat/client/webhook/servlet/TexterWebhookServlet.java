@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  *       most one byte more than the limit (never more goes into memory);</li>
  *   <li>400, 500 or 200 as the receiver decides (a body that is not a delivery, a listener that threw, done).</li>
  * </ul>
+ * Before a 401 or 413 it reads and drops the rest of a body of at most 1 MiB (its declared length), so that the
+ * sender reads the answer rather than a connection reset.
  * A listener's exception is logged (SLF4J, warning, with the event name) and answered with 500; a refused request
  * is logged at debug level. The logs never show the secret. Listeners run on the container's request thread.
  */
@@ -39,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class TexterWebhookServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** The largest refused body read to its end (and dropped) so that its sender gets the answer: 1 MiB. */
+    static final long DISCARD_LIMIT = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(TexterWebhookServlet.class);
 
     /** Servlets are Serializable by inheritance; a receiver (holding listeners) is not, and is never serialized. */
@@ -74,7 +79,33 @@ public final class TexterWebhookServlet extends HttpServlet {
             LOG.debug("Refused a webhook request to {}: {} ({})", request.getRequestURI(), receipt.reason(),
                     receipt.failure().map(Throwable::getMessage).orElse("-"));
         }
+        if (receipt.status() == WebhookReceipt.UNAUTHORIZED || receipt.status() == WebhookReceipt.PAYLOAD_TOO_LARGE) {
+            discardTheRest(request);
+        }
         answer(response, receipt.status(), receipt.reason());
+    }
+
+    /**
+     * Reads and drops what is left of a refused body whose declared length is at most {@value #DISCARD_LIMIT}
+     * bytes, so that its sender finishes sending and reads the answer. Some containers (Jetty 12) close a
+     * connection whose request body was not read, and a client still sending then sees a reset instead of the 401
+     * or 413. Nothing of it is kept; a larger or undeclared body is left to the container.
+     */
+    private static void discardTheRest(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared < 0 || declared > DISCARD_LIMIT) {
+            return;
+        }
+        InputStream body = request.getInputStream();
+        byte[] buffer = new byte[8192];
+        long left = declared;
+        while (left > 0) {
+            int read = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                return;
+            }
+            left -= read;
+        }
     }
 
     private static void answer(HttpServletResponse response, int status, String reason) throws IOException {

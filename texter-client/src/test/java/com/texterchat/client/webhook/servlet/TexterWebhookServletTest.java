@@ -7,6 +7,10 @@ import com.texterchat.client.webhook.WebhookLimits;
 import com.texterchat.client.webhook.WebhookSecret;
 import com.texterchat.model.NewIncomingMessageEventData;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -171,5 +177,47 @@ class TexterWebhookServletTest {
         assertThat(response.headers().firstValue("Allow")).hasValue("POST");
         assertThat(response.body()).doesNotContain(SECRET.value());
         assertThat(RECEIVED).isEmpty();
+    }
+
+    /** One raw HTTP/1.1 exchange on a socket kept open: the request, then the answer's status line. */
+    private static String exchange(Socket socket, String headers, byte[] body) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        out.write((headers + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        // the part the receiver reads (the limit and a bit), a pause while it decides, then the rest: the sender
+        // is still sending when the refusal is ready, as a real sender of a large body is
+        int first = Math.min(body.length, MAX_BYTES + 512);
+        out.write(body, 0, first);
+        out.flush();
+        Thread.sleep(200);
+        out.write(body, first, body.length - first);
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head.length() == 0 ? "(closed)" : head.toString();
+            }
+            head.append((char) b);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+        return head.substring(0, head.indexOf("\r\n"));
+    }
+
+    @Test
+    void aRefusedBodyIsReadToItsEndSoTheConnectionStaysUsable() throws Exception {
+        byte[] oversized = ("{\"eventName\":\"" + "x".repeat(MAX_BYTES * 4) + "\"}").getBytes(StandardCharsets.UTF_8);
+        String post = "POST /texter/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(5000);
+            assertThat(exchange(socket, post + WebhookSecret.HEADER + ": " + SECRET.value() + "\r\n", oversized))
+                    .isEqualTo("HTTP/1.1 413 Payload Too Large");
+            assertThat(exchange(socket, post, oversized)).isEqualTo("HTTP/1.1 401 Unauthorized");
+            // the same connection still answers: nothing of the refused bodies was left unread
+            assertThat(exchange(socket, post + WebhookSecret.HEADER + ": " + SECRET.value() + "\r\n",
+                    BODY.getBytes(StandardCharsets.UTF_8))).isEqualTo("HTTP/1.1 200 OK");
+        }
+        assertThat(RECEIVED).containsExactly("hi there");
     }
 }
