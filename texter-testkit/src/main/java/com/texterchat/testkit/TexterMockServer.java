@@ -111,7 +111,7 @@ public final class TexterMockServer implements AutoCloseable {
     private final @Nullable ServerHooks hooks;
     private final WireMockServer wireMock;
     private final RoutingStores stores;
-    private volatile @Nullable DirectLane lane;
+    private final @Nullable DirectLane lane;
     private final Map<UUID, StubMapping> pristine = new HashMap<>();
     private final Map<String, StubMapping> defaultStubs = new HashMap<>();
     private final Map<String, StubMapping> currentDefaults = new HashMap<>();
@@ -127,9 +127,11 @@ public final class TexterMockServer implements AutoCloseable {
     private volatile boolean closed;
 
     private TexterMockServer(TexterSpec spec, WireMockServer wireMock, RoutingStores stores,
-            SpecViolationLog violations, String defaultCountry, @Nullable ServerHooks hooks) {
+            @Nullable DirectLane lane, SpecViolationLog violations, String defaultCountry,
+            @Nullable ServerHooks hooks) {
         this.spec = spec;
         this.stores = stores;
+        this.lane = lane;
         this.hooks = hooks;
         this.violations = violations;
         this.wireMock = wireMock;
@@ -176,11 +178,10 @@ public final class TexterMockServer implements AutoCloseable {
         wireMock.start();
         try {
             List<StubMapping> defaults = StubFactory.defaultStubs();
-            TexterMockServer server = new TexterMockServer(TexterSpec.get(), wireMock, stores, violations,
+            TexterMockServer server = new TexterMockServer(TexterSpec.get(), wireMock, stores, lane, violations,
                     defaultCountry, hooks);
             server.installPristineStubs(defaults);
             if (lane != null) {
-                server.lane = lane;
                 lane.open(server);
             }
             return server;

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.store.Stores;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.SubEvent;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -152,7 +153,10 @@ public final class RoutingStores implements Stores {
     /** WireMock's in-memory stub store with the route check in front of each full match. */
     private static final class RoutingStubStore extends InMemoryStubMappingStore {
 
-        /** Counts changes, so that {@link #holdsOnly} compares the stubs once per change, not once per request. */
+        /**
+         * Counts changes, so that {@link #holdsOnly} compares the stubs once per change, not once per request. Each
+         * change counts twice, before and after, so that a comparison running during a change is done again.
+         */
         private final AtomicLong version = new AtomicLong();
         private volatile long checkedVersion = -1;
         private volatile @Nullable Map<UUID, StubMapping> checkedAgainst;
@@ -163,11 +167,9 @@ public final class RoutingStores implements Stores {
             if (now == checkedVersion && expected == checkedAgainst) {
                 return checkedResult;
             }
-            long[] count = {0};
-            boolean same = getAll().allMatch(stub -> {
-                count[0]++;
-                return expected.get(stub.getId()) == stub;
-            }) && count[0] == expected.size();
+            List<StubMapping> held = getAll().toList();
+            boolean same = held.size() == expected.size()
+                    && held.stream().allMatch(stub -> expected.get(stub.getId()) == stub);
             checkedResult = same;
             checkedAgainst = expected;
             checkedVersion = now;

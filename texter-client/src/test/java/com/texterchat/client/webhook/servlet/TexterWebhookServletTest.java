@@ -182,15 +182,26 @@ class TexterWebhookServletTest {
     /** One raw HTTP/1.1 exchange on a socket kept open: the request, then the answer's status line. */
     private static String exchange(Socket socket, String headers, byte[] body) throws Exception {
         OutputStream out = socket.getOutputStream();
-        out.write((headers + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        // the part the receiver reads (the limit and a bit), a pause while it decides, then the rest: the sender
-        // is still sending when the refusal is ready, as a real sender of a large body is
-        int first = Math.min(body.length, MAX_BYTES + 512);
-        out.write(body, 0, first);
-        out.flush();
+        int first = sendStart(out, headers, body.length, body);
+        // a pause while the receiver decides, then the rest: the sender is still sending when the refusal is
+        // ready, as a real sender of a large body is
         Thread.sleep(200);
         out.write(body, first, body.length - first);
         out.flush();
+        return statusLine(socket);
+    }
+
+    /** Sends the head with a declared length and the part of the body the receiver reads (the limit and a bit). */
+    private static int sendStart(OutputStream out, String headers, long declared, byte[] body) throws IOException {
+        out.write((headers + "Content-Length: " + declared + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        int first = Math.min(body.length, MAX_BYTES + 512);
+        out.write(body, 0, first);
+        out.flush();
+        return first;
+    }
+
+    /** Reads an answer's head and body; returns its status line, or "(closed)". */
+    private static String statusLine(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
@@ -203,6 +214,18 @@ class TexterWebhookServletTest {
         Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
         return head.substring(0, head.indexOf("\r\n"));
+    }
+
+    @Test
+    void aRefusedBodyDeclaredOverOneMebibyteIsNotWaitedFor() throws Exception {
+        long declared = TexterWebhookServlet.DISCARD_LIMIT + 1;
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(5000); // reading the rest would wait for bytes this sender never sends
+            sendStart(socket.getOutputStream(), "POST /texter/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + WebhookSecret.HEADER + ": " + SECRET.value() + "\r\n", declared,
+                    "x".repeat(MAX_BYTES * 2).getBytes(StandardCharsets.UTF_8));
+            assertThat(statusLine(socket)).isEqualTo("HTTP/1.1 413 Payload Too Large");
+        }
     }
 
     @Test

@@ -59,23 +59,13 @@ public final class SimResponder implements ResponseDefinitionTransformerV2 {
         String operationId = serveEvent.getStubMapping().getMetadata().getString(StubFactory.OPERATION_KEY);
         SpecOperation operation = TexterSpec.get().operation(operationId);
         Request request = serveEvent.getRequest();
-        return like(serveEvent.getResponseDefinition(), respond(operation, request.getUrl(), request.getBody()));
+        return like(serveEvent.getResponseDefinition(), reply(operation, request.getUrl(), request.getBody())
+                .definition());
     }
 
     /**
      * The model's answer to a request that passed the spec check: what the operation's default stub answers when
-     * nothing else claimed the request.
-     *
-     * @param operation the operation the request is for
-     * @param url       its path and query as sent
-     * @param bytes     its body, null or empty for none
-     */
-    public ResponseDefinition respond(SpecOperation operation, String url, byte @Nullable [] bytes) {
-        return reply(operation, url, bytes).definition();
-    }
-
-    /**
-     * The same answer as {@link #respond}, as sent (the direct lane's form).
+     * nothing else claimed the request (through WireMock, as {@link #transform}; or on the simulator's direct lane).
      *
      * @param operation the operation the request is for
      * @param url       its path and query as sent
@@ -86,13 +76,12 @@ public final class SimResponder implements ResponseDefinitionTransformerV2 {
         JsonNode body = bytes == null || bytes.length == 0 ? MissingNode.getInstance()
                 : Json.tree(new String(bytes, StandardCharsets.UTF_8), "request body");
         SimReply reply = operations.handle(operation, path, query(url), body);
+        if (reply.isSuccess()) {
+            check(operation, reply);
+        }
         if (!reply.isSuccess() || reply.status() != operation.status()) {
-            if (reply.isSuccess()) {
-                check(operation, reply);
-            }
             return new ServerHooks.Reply(reply.status(), StubFactory.JSON, reply.body());
         }
-        check(operation, reply);
         // the operation's success answer: its content type, and no body where the spec gives it none
         String type = operation.contentType() == null ? null : operation.isText() ? StubFactory.TEXT : StubFactory.JSON;
         return new ServerHooks.Reply(reply.status(), type, type == null ? "" : reply.body());
