@@ -106,12 +106,14 @@ final class DirectLane extends HandlerWrapper {
     public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         TexterMockServer current = server;
-        SpecOperation operation = current == null ? null : takes(current, request);
-        if (current == null || operation == null) {
-            super.handle(target, base, request, response);
-            return;
+        if (current != null) {
+            SpecOperation operation = takes(current, request);
+            if (operation != null) {
+                answer(current, operation, base, request, response);
+                return;
+            }
         }
-        answer(current, operation, base, request, response);
+        super.handle(target, base, request, response);
     }
 
     /** The operation a request is for when the lane answers it; null when WireMock does. */

@@ -17,6 +17,7 @@ import com.texterchat.model.CreateLabelRequest;
 import com.texterchat.model.Label;
 import com.texterchat.model.OutgoingMessageType;
 import com.texterchat.model.SessionMessage;
+import com.texterchat.testkit.internal.StubFactory;
 import com.texterchat.testkit.simulator.TexterSimulator;
 import java.io.IOException;
 import java.net.URI;
@@ -66,7 +67,8 @@ class DirectLaneTest {
         Instant sentAfter = Instant.now();
 
         String messageId = texter.messages().sendMessage(chatId,
-                new SessionMessage().type(OutgoingMessageType.TEXT).text("Hello from the lane")).getMessages().get(0).getId();
+                        new SessionMessage().type(OutgoingMessageType.TEXT).text("Hello from the lane"))
+                .getMessages().get(0).getId();
 
         assertThat(lane.answered()).isEqualTo(before + 1);
         List<ReceivedRequest> sent = simulator.verify().requests("sendMessage");
@@ -83,7 +85,7 @@ class DirectLaneTest {
                 .withHeader("Authorization", equalTo("Bearer " + TexterMockServer.TOKEN)));
         ServeEvent event = simulator.server().wireMock().getAllServeEvents().get(0);
         assertThat(event.getResponse().getBodyAsString()).contains(messageId);
-        assertThat(event.getStubMapping().getMetadata().getString(com.texterchat.testkit.internal.StubFactory.OPERATION_KEY)).isEqualTo("sendMessage");
+        assertThat(event.getStubMapping().getMetadata().getString(StubFactory.OPERATION_KEY)).isEqualTo("sendMessage");
         // and the model has it
         assertThat(texter.messages().getChatMessages(chatId, null, null, null, null).getMessages()).hasSize(2);
     }
@@ -105,19 +107,30 @@ class DirectLaneTest {
     }
 
     @Test
-    void aRawStubOrAFaultTakesRequestsToWireMockUntilTheReset() {
+    void aRawStubTakesRequestsToWireMockUntilTheReset() {
         texter.labels().createLabel(new CreateLabelRequest().id("VIP").name("VIP"));
         simulator.server().wireMock().stubFor(get(urlPathEqualTo("/server/api/v2/labels"))
                 .willReturn(okJson("{\"labels\":[{\"id\":\"raw\",\"name\":\"Raw\"}],\"total\":1}")));
         long before = lane.answered();
 
         assertThat(texter.labels().listLabels(null, null).getLabels()).extracting(Label::getId).containsExactly("raw");
-        simulator.fault("getChat").times(1).status(503);
-        texter.labels().listLabels(null, null);
         assertThat(lane.answered()).isEqualTo(before);
 
         simulator.reset();
         assertThat(texter.labels().listLabels(null, null).getTotal()).isZero();
+        assertThat(lane.answered()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aFaultOnAnyOperationTakesEveryRequestToWireMockUntilTheReset() {
+        simulator.fault("getChat").times(1).status(503);
+        long before = lane.answered();
+
+        texter.labels().listLabels(null, null); // another operation: answered by its default stub, via WireMock
+        assertThat(lane.answered()).isEqualTo(before);
+
+        simulator.reset();
+        texter.labels().listLabels(null, null);
         assertThat(lane.answered()).isEqualTo(before + 1);
     }
 

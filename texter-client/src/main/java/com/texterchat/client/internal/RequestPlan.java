@@ -23,9 +23,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How the calls of one API method, blocking or asynchronous, become requests, worked out once from what
- * {@link TexterContract} read: the path split into its literal text and the parameters between, the query parameters with their names as Feign
- * encodes them, the body's parameter and type, the return type. A call then writes its URL in one pass instead of
- * Feign copying and resolving the method's {@link RequestTemplate} (and looking up its options) every time.
+ * {@link TexterContract} read: the path split into its literal text and the parameters between, the query
+ * parameters with their names as Feign encodes them, the body's parameter and type, the return type. A call then
+ * writes its URL in one pass instead of Feign copying and resolving the method's {@link RequestTemplate} (and
+ * looking up its options) every time.
  *
  * <p>The literal parts are taken from Feign itself: the method's template resolved once with a marker value per
  * parameter, so names such as {@code labels[]} keep Feign's encoding ({@code labels%5B%5D}). Per call, a query value

@@ -109,10 +109,10 @@ public final class TexterInvocationHandlerFactory implements InvocationHandlerFa
 
     /**
      * What a call made without Feign's method handler uses: the parts of the Feign builder ({@code callAsync} sends
-     * with the asynchronous client it is given instead of {@code client}). The call
-     * does what Feign's {@code SynchronousMethodHandler} does with a retryer that never retries, no interceptors and
-     * no logger: an {@link IOException} of the client becomes Feign's {@code RetryableException}, a 2xx answer is
-     * decoded (not for {@code void}), a {@link RuntimeException} of the decoder other than a {@link FeignException}
+     * with the asynchronous client it is given instead of {@code client}). The call does what Feign's
+     * {@code SynchronousMethodHandler} does with a retryer that never retries, no interceptors and no logger: an
+     * {@link IOException} of the client becomes Feign's {@code RetryableException}, a 2xx answer is decoded (not for
+     * {@code void}), a {@link RuntimeException} of the decoder other than a {@link FeignException}
      * becomes a {@link DecodeException}, its {@link IOException} a {@link FeignException}, any other status goes to
      * the error decoder, and the body is closed afterwards.
      *

@@ -23,6 +23,7 @@ import com.texterchat.api.ScenariosApi;
 import com.texterchat.api.TemplateSubscriptionsApi;
 import com.texterchat.api.TemplatesApi;
 import com.texterchat.client.json.TexterJson;
+import com.texterchat.model.Label;
 import feign.AsyncClient;
 import feign.AsyncFeign;
 import feign.Client;
@@ -33,6 +34,7 @@ import feign.Request;
 import feign.RequestLine;
 import feign.Response;
 import feign.Retryer;
+import feign.TypedResponse;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
@@ -50,6 +52,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -94,7 +97,7 @@ class RequestPlanTest {
     }
 
     /** Methods of asynchronous shape whose answer is not a model keep Feign's handler: they get no plan. */
-    @org.junit.jupiter.api.Test
+    @Test
     void aFutureOfARawResponseGetsNoPlanAndAFutureOfAModelDoes() throws NoSuchMethodException {
         TexterContract contract = new TexterContract();
         contract.parseAndValidateMetadata(Shapes.class);
@@ -105,7 +108,7 @@ class RequestPlanTest {
         assertThat(plan(contract, target, "unparameterized")).isNull();
         RequestPlan label = plan(contract, target, "label");
         assertThat(label).isNotNull();
-        assertThat(label.returnType()).isEqualTo(com.texterchat.model.Label.class);
+        assertThat(label.returnType()).isEqualTo(Label.class);
         assertThat(label.pathAndQuery(new Object[] {"VIP"})).isEqualTo("/labels/VIP");
     }
 
@@ -123,13 +126,13 @@ class RequestPlanTest {
         CompletableFuture<Response> raw(@Param("id") String id);
 
         @RequestLine("GET /labels/{id}")
-        CompletableFuture<feign.TypedResponse<com.texterchat.model.Label>> typed(@Param("id") String id);
+        CompletableFuture<TypedResponse<Label>> typed(@Param("id") String id);
 
         @RequestLine("GET /labels/{id}")
         CompletableFuture unparameterized(@Param("id") String id);
 
         @RequestLine("GET /labels/{id}")
-        CompletableFuture<com.texterchat.model.Label> label(@Param("id") String id);
+        CompletableFuture<Label> label(@Param("id") String id);
     }
 
     /**

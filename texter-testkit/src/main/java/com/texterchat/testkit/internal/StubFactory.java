@@ -64,10 +64,16 @@ public final class StubFactory {
     /** The operation's 2xx answer with the given body (JSON or, for {@code OK} operations, plain text). */
     public static ResponseDefinitionBuilder success(SpecOperation operation, String body) {
         ResponseDefinitionBuilder response = aResponse().withStatus(operation.status());
-        if (operation.contentType() != null) {
-            response.withHeader("Content-Type", operation.isText() ? TEXT : JSON).withBody(body);
+        String type = successContentType(operation);
+        if (type != null) {
+            response.withHeader("Content-Type", type).withBody(body);
         }
         return response;
+    }
+
+    /** The content type of an operation's success answer ({@link #TEXT} or {@link #JSON}); null when it has no body. */
+    public static @Nullable String successContentType(SpecOperation operation) {
+        return operation.contentType() == null ? null : operation.isText() ? TEXT : JSON;
     }
 
     /** A JSON answer with any status. */

@@ -27,9 +27,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -58,12 +58,12 @@ public final class SimModel implements ScenarioHost {
     static final int ASSIGNED = 2;
     static final int RESOLVED = 3;
     static final List<String> STATUS_NAMES = List.of("BOT", "PENDING", "ASSIGNED", "RESOLVED", "BULK");
+    private static final int PARSED_PHONES = 4096;
 
     private final Supplier<Instant> clock;
     private final String defaultCountry;
     /** The numbers {@link #phoneDigits} read lately, at most {@value #PARSED_PHONES} (then it starts over). */
     private final Map<String, Optional<String>> parsedPhones = new ConcurrentHashMap<>();
-    private static final int PARSED_PHONES = 4096;
     private final SimSeed seed;
     private final ScenarioEngine engine = new ScenarioEngine();
     private final List<Consumer<SimEvent>> sinks = new CopyOnWriteArrayList<>();

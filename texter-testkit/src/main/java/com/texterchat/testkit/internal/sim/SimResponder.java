@@ -83,7 +83,7 @@ public final class SimResponder implements ResponseDefinitionTransformerV2 {
             return new ServerHooks.Reply(reply.status(), StubFactory.JSON, reply.body());
         }
         // the operation's success answer: its content type, and no body where the spec gives it none
-        String type = operation.contentType() == null ? null : operation.isText() ? StubFactory.TEXT : StubFactory.JSON;
+        String type = StubFactory.successContentType(operation);
         return new ServerHooks.Reply(reply.status(), type, type == null ? "" : reply.body());
     }
 
